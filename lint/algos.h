@@ -70,4 +70,34 @@ bool sl_algo_lifetime(enum sl_algo_kind kind, const char *name,
 /* Releases covered by the data, oldest first. */
 const int *sl_algo_releases(size_t *n);
 
+/*
+ * ---- Appended by the algos module (not in the original interface) ----
+ */
+
+/*
+ * Default GSSAPIKexAlgorithms (a Debian option; the same list for ssh and
+ * sshd). Empty unless `debian` and the release has Debian data (9.2).
+ */
+struct sl_namelist sl_algo_gss_kex_default(int version, bool debian);
+
+/*
+ * Internal: the tables of the generated lint/algos_data.c, read only by
+ * lint/algos.c. Not API; use the functions above.
+ */
+struct sl_algo_release {
+	int version;				/* SL_VERSION */
+	struct sl_namelist supported[SL_AK__COUNT];
+	struct sl_namelist defaults[2][SL_AO__COUNT];	/* [0] client, [1] server */
+	struct sl_namelist gss_default;
+};
+
+/* One row per release, oldest first; a NULL default: option absent. */
+extern const struct sl_algo_release sl_algo_upstream[];
+extern const size_t sl_algo_nupstream;
+/* Debian rows: a NULL list means "as upstream" for that release. */
+extern const struct sl_algo_release sl_algo_debian[];
+extern const size_t sl_algo_ndebian;
+/* The versions of sl_algo_upstream[], oldest first. */
+extern const int sl_algo_release_versions[];
+
 #endif
