@@ -104,6 +104,12 @@ int sl_parse_reprint(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 int sl_parse_json(struct sl_ctx *ctx, const struct sl_lint_options *opts,
     const char *path, FILE *out);
 
+/**
+ * Testing hook: make every allocation after the next `n` fail (n < 0
+ * disables). Used by the allocation-failure tests and SSHLINT_FAIL_ALLOC.
+ */
+void sl_alloc_fail_after(long n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,768 @@
+/*
+ * Validity checks of a configuration tree: per line (keyword known to the
+ * targeted releases, dialect, Match scope, Host/Match syntax, quotes) and
+ * Include resolution, walking every file in the context OpenSSH reads it
+ * in. Argument grammars are in values.c.
+ */
+#include "lint/source.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lint/match.h"
+#include "lint/util/alloc.h"
+#include "lint/util/banned.h"
+#include "lint/util/strbuf.h"
+#include "lint/values.h"
+
+struct walk {
+	struct sl_ctx *ctx;
+	const struct sl_lint_options *opts;
+	struct sl_check_state *state;
+	int vmin, vmax;
+	const int *rel;		/* releases in [vmin, vmax] */
+	size_t nrel;
+	/* include stack for cycle detection */
+	struct sl_source *stack[SL_MAX_INCLUDE_DEPTH + 2];
+	int depth;
+	/* ssh IgnoreUnknown seen in a context that always applies */
+	char *ignore_unknown;
+};
+
+/* Match criteria of each dialect and the release that added them. */
+struct criterion {
+	const char *name;
+	int since;
+	bool noarg;
+};
+
+static const struct criterion ssh_criteria[] = {
+	{ "all", 0, true },
+	{ "canonical", 0, true },
+	{ "final", 0, true },
+	{ "host", 0, false },
+	{ "originalhost", 0, false },
+	{ "user", 0, false },
+	{ "localuser", 0, false },
+	{ "exec", 0, false },
+	{ "localnetwork", SL_VERSION(9, 4), false },
+	{ "tagged", SL_VERSION(9, 4), false },
+	{ "version", SL_VERSION(10, 0), false },
+	{ "sessiontype", SL_VERSION(10, 0), false },
+	{ "command", SL_VERSION(10, 0), false },
+	{ NULL, 0, false },
+};
+
+static const struct criterion sshd_criteria[] = {
+	{ "all", 0, true },
+	{ "user", 0, false },
+	{ "group", 0, false },
+	{ "host", 0, false },
+	{ "address", 0, false },
+	{ "localaddress", 0, false },
+	{ "localport", 0, false },
+	{ "rdomain", 0, false },
+	{ "invalid-user", SL_VERSION(9, 9), true },
+	{ "version", SL_VERSION(10, 0), false },
+	{ NULL, 0, false },
+};
+
+static const char *
+vstr(int v, char *buf, size_t len)
+{
+	return sl_version_str(v, buf, len);
+}
+
+/* "7.4" or "7.4..8.4" for the releases of the range where pred is false */
+static void
+describe_releases(const struct walk *w, const bool *ok, struct sl_strbuf *sb)
+{
+	char a[16], b[16];
+	size_t i, j;
+	bool first = true;
+
+	for (i = 0; i < w->nrel; i++) {
+		if (ok[i])
+			continue;
+		for (j = i; j + 1 < w->nrel && !ok[j + 1]; j++)
+			;
+		if (!first)
+			sl_strbuf_adds(sb, ", ");
+		first = false;
+		if (i == j)
+			sl_strbuf_adds(sb, vstr(w->rel[i], a, sizeof(a)));
+		else
+			sl_strbuf_addf(sb, "%s..%s", vstr(w->rel[i], a,
+			    sizeof(a)), vstr(w->rel[j], b, sizeof(b)));
+		i = j;
+	}
+}
+
+static bool
+in_block(const struct sl_file *f, const struct sl_line *ln)
+{
+	return f->blocks[ln->block].header >= 0;
+}
+
+/* The last token of a line that is not trailing trivia. */
+static uint32_t
+line_content_end(const struct sl_line *ln)
+{
+	return ln->content_end;
+}
+
+static uint32_t
+kw_start(const struct sl_line *ln)
+{
+	return ln->tok[ln->kw_tok].start;
+}
+
+static uint32_t
+kw_end(const struct sl_line *ln)
+{
+	return ln->tok[ln->kw_tok].end;
+}
+
+/* Match criteria (both dialects; 9.2 tokenisation is in the CST). */
+static void
+check_match(struct walk *w, struct sl_source *s, const struct sl_line *ln)
+{
+	const struct criterion *tab = s->dialect == SL_DIALECT_SSH ?
+	    ssh_criteria : sshd_criteria;
+	const struct criterion *c;
+	struct sl_diags *d = &w->ctx->diags;
+	const struct sl_arg *a, *arg;
+	char vb[16];
+	const char *name;
+	uint32_t i, attributes = 0;
+	bool negate;
+
+	for (i = 0; i < ln->nargs; i++) {
+		a = &ln->args[i];
+		name = a->val;
+		negate = name[0] == '!';
+		if (negate && s->dialect == SL_DIALECT_SSH)
+			name++;
+		for (c = tab; c->name != NULL; c++)
+			if (strcasecmp(c->name, name) == 0)
+				break;
+		if (c->name == NULL || c->since > w->vmax) {
+			sl_diag_add(d, SL_RULE_BAD_MATCH, s->id, a->start,
+			    a->end, "unsupported Match criterion '%s'%s", a->val,
+			    negate && s->dialect == SL_DIALECT_SSHD ?
+			    " (sshd does not negate criteria; negate inside "
+			    "the pattern list instead)" : "");
+			return;
+		}
+		if (c->since > w->vmin) {
+			sl_diag_add(d, SL_RULE_BAD_MATCH, s->id, a->start,
+			    a->end, "Match criterion '%s' is not supported "
+			    "before OpenSSH %s", a->val,
+			    vstr(c->since, vb, sizeof(vb)));
+		}
+		if (strcasecmp(name, "all") == 0) {
+			bool bad = s->dialect == SL_DIALECT_SSHD ?
+			    attributes > 0 : attributes > 1;
+
+			if (bad || i + 1 < ln->nargs) {
+				sl_diag_add(d, SL_RULE_BAD_MATCH, s->id,
+				    a->start, a->end, "'%s' cannot be combined "
+				    "with other Match attributes", a->val);
+			}
+			return;
+		}
+		attributes++;
+		if (c->noarg)
+			continue;
+		if (i + 1 >= ln->nargs || ln->args[i + 1].len == 0) {
+			sl_diag_add(d, SL_RULE_BAD_MATCH, s->id, a->start,
+			    a->end, "missing argument for Match criterion "
+			    "'%s'", a->val);
+			return;
+		}
+		arg = &ln->args[++i];
+		if (s->dialect == SL_DIALECT_SSHD &&
+		    (strcasecmp(name, "address") == 0 ||
+		    strcasecmp(name, "localaddress") == 0)) {
+			if (sl_addr_match_list(NULL, arg->val) != 0)
+				sl_diag_add(d, SL_RULE_BAD_MATCH, s->id,
+				    arg->start, arg->end, "invalid Match %s "
+				    "argument '%s'", name, arg->val);
+		} else if (s->dialect == SL_DIALECT_SSHD &&
+		    strcasecmp(name, "localport") == 0) {
+			char *end;
+			long p = strtol(arg->val, &end, 10);
+
+			if (*arg->val == '\0' || *end != '\0' || p <= 0 ||
+			    p > 65535)
+				sl_diag_add(d, SL_RULE_BAD_MATCH, s->id,
+				    arg->start, arg->end, "invalid Match "
+				    "LocalPort '%s'", arg->val);
+		} else if (s->dialect == SL_DIALECT_SSH &&
+		    strcasecmp(name, "exec") == 0) {
+			const char *p;
+
+			for (p = strchr(arg->val, '%'); p != NULL;
+			    p = strchr(p + 2, '%')) {
+				if (p[1] == '\0' ||
+				    strchr("%CLdhklnpru" "i", p[1]) == NULL) {
+					sl_diag_add(d, SL_RULE_BAD_MATCH, s->id,
+					    arg->start, arg->end, "unknown "
+					    "token '%%%c' in Match exec",
+					    p[1] ? p[1] : ' ');
+					break;
+				}
+				if (p[1] == '\0')
+					break;
+			}
+			sl_diag_add(d, SL_RULE_MATCH_EXEC, s->id, a->start,
+			    arg->end, "'Match exec' cannot be evaluated "
+			    "without running '%s'", arg->val);
+		}
+	}
+	if (ln->flags & SL_LF_MATCH_UNCONSUMED) {
+		sl_diag_add(d, SL_RULE_EXTRA_ARGUMENTS, s->id,
+		    ln->nargs ? ln->args[ln->nargs - 1].end : ln->args_start,
+		    line_content_end(ln), "garbage at end of Match line");
+		return;
+	}
+	if (attributes == 0 && ln->nargs == 0)
+		sl_diag_add(d, SL_RULE_BAD_MATCH, s->id, kw_start(ln),
+		    kw_end(ln), "Match needs one or more criteria");
+}
+
+static void
+check_host(struct walk *w, struct sl_source *s, const struct sl_line *ln)
+{
+	uint32_t i;
+
+	for (i = 0; i < ln->nargs; i++)
+		if (ln->args[i].len == 0)
+			sl_diag_add(&w->ctx->diags, SL_RULE_EMPTY_ARGUMENT,
+			    s->id, ln->args[i].start, ln->args[i].end,
+			    "empty Host pattern");
+}
+
+/* ssh: is this unknown keyword covered by an earlier IgnoreUnknown? */
+static bool
+ignored_unknown(const struct walk *w, const struct sl_line *ln)
+{
+	char *lc;
+	bool r;
+	uint32_t i;
+
+	if (w->ignore_unknown == NULL)
+		return false;
+	if ((lc = sl_strndup(ln->keyword, ln->keyword_len)) == NULL)
+		return false;
+	for (i = 0; lc[i]; i++)
+		if (lc[i] >= 'A' && lc[i] <= 'Z')
+			lc[i] = (char)(lc[i] - 'A' + 'a');
+	r = sl_match_pattern_list(lc, w->ignore_unknown, true) == 1;
+	sl_free(lc);
+	return r;
+}
+
+/* Remember IgnoreUnknown when it applies to every host. */
+static void
+note_ignore_unknown(struct walk *w, const struct sl_file *f,
+    const struct sl_line *ln, bool ctx_in_block)
+{
+	const struct sl_block *b = &f->blocks[ln->block];
+	const struct sl_line *h;
+
+	if (w->ignore_unknown != NULL || ln->nargs < 1)
+		return;
+	if (b->header >= 0) {
+		/* Host * or Match all: applies to every host */
+		h = &f->lines[b->header];
+		if (h->nargs < 1 || strcmp(h->args[0].val, "*") != 0 ||
+		    h->nargs != 1) {
+			if (!(h->nargs == 1 &&
+			    strcasecmp(h->args[0].val, "all") == 0))
+				return;
+		}
+	} else if (ctx_in_block)
+		return;
+	w->ignore_unknown = sl_strdup(ln->args[0].val);
+}
+
+/*
+ * Keyword known to the releases of the range? Returns the row to use for
+ * the argument checks (newest release that knows it), or NULL.
+ */
+static const struct sl_keyword *
+check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
+    bool ctx_in_match)
+{
+	struct sl_diags *d = &w->ctx->diags;
+	const struct sl_keyword *row = NULL, *r, *other;
+	struct sl_strbuf sb = SL_STRBUF_INIT;
+	bool ok[64], any = false, all = true, match_ok[64], match_all = true;
+	const char *sugg;
+	char vb[16];
+	size_t i;
+	enum sl_dialect od = s->dialect == SL_DIALECT_SSH ? SL_DIALECT_SSHD :
+	    SL_DIALECT_SSH;
+
+	for (i = 0; i < w->nrel && i < 64; i++) {
+		r = sl_kw_lookup(s->dialect, ln->keyword, ln->keyword_len,
+		    w->rel[i]);
+		ok[i] = r != NULL;
+		match_ok[i] = r == NULL || r->match_since == 0 ? false :
+		    r->match_since <= w->rel[i];
+		if (r != NULL) {
+			row = r;
+			any = true;
+		} else
+			all = false;
+		if (r != NULL && !match_ok[i])
+			match_all = false;
+		if (r == NULL)
+			match_ok[i] = true;	/* reported as unknown */
+	}
+	if (!any) {
+		if (s->dialect == SL_DIALECT_SSH && ignored_unknown(w, ln))
+			return NULL;
+		other = sl_kw_lookup_any(od, ln->keyword, ln->keyword_len);
+		r = sl_kw_lookup_any(s->dialect, ln->keyword, ln->keyword_len);
+		if (r != NULL) {
+			sl_diag_add(d, SL_RULE_KEYWORD_NOT_IN_RANGE, s->id,
+			    kw_start(ln), kw_end(ln), "keyword '%.*s' is not "
+			    "known to OpenSSH %s%s%s",
+			    (int)ln->keyword_len, ln->keyword,
+			    vstr(w->vmin, vb, sizeof(vb)),
+			    w->vmin != w->vmax ? ".." : "",
+			    w->vmin != w->vmax ? vstr(w->vmax, vb + 8, 8) :
+			    "");
+		} else if (other != NULL) {
+			sl_diag_add(d, SL_RULE_WRONG_DIALECT, s->id,
+			    kw_start(ln), kw_end(ln), "'%.*s' is an %s "
+			    "keyword, not valid in %s",
+			    (int)ln->keyword_len, ln->keyword,
+			    od == SL_DIALECT_SSH ? "ssh_config" : "sshd_config",
+			    s->dialect == SL_DIALECT_SSH ? "ssh_config" :
+			    "sshd_config");
+		} else {
+			sugg = sl_kw_suggest(s->dialect, ln->keyword,
+			    ln->keyword_len, w->vmax);
+			if (sugg != NULL)
+				sl_diag_add(d, SL_RULE_UNKNOWN_KEYWORD, s->id,
+				    kw_start(ln), kw_end(ln), "unknown keyword "
+				    "'%.*s'; did you mean '%s'?",
+				    (int)ln->keyword_len, ln->keyword, sugg);
+			else
+				sl_diag_add(d, SL_RULE_UNKNOWN_KEYWORD, s->id,
+				    kw_start(ln), kw_end(ln), "unknown keyword "
+				    "'%.*s'", (int)ln->keyword_len,
+				    ln->keyword);
+		}
+		return NULL;
+	}
+	if (!all && !(s->dialect == SL_DIALECT_SSH && ignored_unknown(w,
+	    ln))) {
+		describe_releases(w, ok, &sb);
+		sl_diag_add(d, SL_RULE_KEYWORD_NOT_IN_RANGE, s->id,
+		    kw_start(ln), kw_end(ln), "keyword '%.*s' is not known to "
+		    "OpenSSH %s%s", (int)ln->keyword_len, ln->keyword,
+		    sb.buf ? sb.buf : "?",
+		    s->dialect == SL_DIALECT_SSH ? "; an earlier 'IgnoreUnknown "
+		    "' line lets those releases skip it" : "");
+		sl_strbuf_release(&sb);
+	}
+	if (s->dialect == SL_DIALECT_SSHD && ctx_in_match && !match_all &&
+	    !(row->flags & (SL_KWF_MATCH | SL_KWF_INCLUDE))) {
+		describe_releases(w, match_ok, &sb);
+		sl_diag_add(d, SL_RULE_NOT_IN_MATCH, s->id, kw_start(ln),
+		    kw_end(ln), "'%s' is not allowed within a Match block%s%s; "
+		    "move it above the first Match line", row->name,
+		    w->nrel > 1 ? " in OpenSSH " : "", w->nrel > 1 && sb.buf ?
+		    sb.buf : "");
+		sl_strbuf_release(&sb);
+	}
+	if (row->flags & SL_KWF_VENDOR)
+		sl_diag_add(d, SL_RULE_VENDOR_KEYWORD, s->id, kw_start(ln),
+		    kw_end(ln), "'%s' exists only in distribution builds "
+		    "(Debian/Ubuntu patches); upstream OpenSSH rejects it",
+		    row->name);
+	if (row->flags & SL_KWF_DEPRECATED)
+		sl_diag_add(d, SL_RULE_DEPRECATED_KEYWORD, s->id, kw_start(ln),
+		    kw_end(ln), "'%s' is deprecated and ignored%s%s",
+		    row->name, row->note ? ": " : "",
+		    row->note ? row->note : "");
+	else if (row->flags & SL_KWF_UNSUPPORTED)
+		sl_diag_add(d, SL_RULE_UNSUPPORTED_KEYWORD, s->id, kw_start(ln),
+		    kw_end(ln), "'%s' is no longer supported and is ignored",
+		    row->name);
+	else if ((row->flags & SL_KWF_ALIAS) && row->canonical != NULL) {
+		bool canon_all = true;
+
+		for (i = 0; i < w->nrel; i++)
+			if (sl_kw_lookup(s->dialect, row->canonical,
+			    strlen(row->canonical), w->rel[i]) == NULL)
+				canon_all = false;
+		if (canon_all)
+			sl_diag_add(d, SL_RULE_RENAMED_KEYWORD, s->id,
+			    kw_start(ln), kw_end(ln), "'%.*s' is an old name "
+			    "of '%s'", (int)ln->keyword_len, ln->keyword,
+			    row->canonical);
+	}
+	if (row->flags & (SL_KWF_DEPRECATED | SL_KWF_UNSUPPORTED |
+	    SL_KWF_IGNORED))
+		return NULL;
+	return row;
+}
+
+static int walk_file(struct walk *w, struct sl_source *s, bool in_match,
+    bool ctx_in_block);
+
+static int
+do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
+    bool in_match, bool ctx_in_block)
+{
+	struct sl_diags *d = &w->ctx->diags;
+	const struct sl_arg *a;
+	struct sl_source *child;
+	uint32_t *ids = NULL, nids = 0, *nv;
+	const char *why;
+	char *pat = NULL;
+	glob_t gl;
+	size_t i, lim;
+	int r = 0, gr, j;
+	bool found;
+
+	for (i = 0; i < ln->nargs; i++) {
+		a = &ln->args[i];
+		if (a->len == 0) {
+			sl_diag_add(d, SL_RULE_EMPTY_ARGUMENT, s->id, a->start,
+			    a->end, "empty Include path");
+			continue;
+		}
+		sl_free(pat);
+		pat = NULL;
+		if (sl_include_pattern(w->opts, s->dialect, s->user_conf,
+		    a->val, &pat, &why) != 0) {
+			if (pat == NULL && why == NULL) {
+				r = SL_ENOMEM;
+				goto out;
+			}
+			sl_diag_add(d, SL_RULE_INCLUDE_ERROR, s->id, a->start,
+			    a->end, "bad Include path '%s': %s", a->val, why);
+			continue;
+		}
+		memset(&gl, 0, sizeof(gl));
+		gr = glob(pat, 0, NULL, &gl);
+		if (gr == GLOB_NOMATCH || (gr == 0 && gl.gl_pathc == 0)) {
+			sl_diag_add(d, SL_RULE_INCLUDE_NOT_FOUND, s->id,
+			    a->start, a->end, "Include '%s' matches no file "
+			    "(looked for '%s')", a->val, pat);
+			globfree(&gl);
+			continue;
+		}
+		if (gr != 0) {
+			sl_diag_add(d, SL_RULE_INCLUDE_ERROR, s->id, a->start,
+			    a->end, "Include '%s': cannot expand '%s'%s",
+			    a->val, pat, gr == GLOB_NOSPACE ?
+			    " (out of memory)" : " (read error)");
+			globfree(&gl);
+			continue;
+		}
+		lim = gl.gl_pathc;
+		if (lim > SL_MAX_GLOB_MATCHES) {
+			sl_diag_add(d, SL_RULE_INCLUDE_ERROR, s->id, a->start,
+			    a->end, "Include '%s' matches %zu files; only the "
+			    "first %d are checked", a->val, gl.gl_pathc,
+			    SL_MAX_GLOB_MATCHES);
+			lim = SL_MAX_GLOB_MATCHES;
+		}
+		for (size_t g = 0; g < lim; g++) {
+			const char *p = gl.gl_pathv[g];
+
+			if (w->depth + 1 > SL_MAX_INCLUDE_DEPTH) {
+				sl_diag_add(d, SL_RULE_INCLUDE_DEPTH, s->id,
+				    a->start, a->end, "too many recursive "
+				    "configuration includes: '%s' would be "
+				    "level %d (limit %d)", p, w->depth + 1,
+				    SL_MAX_INCLUDE_DEPTH);
+				break;
+			}
+			w->ctx->errmsg[0] = '\0';
+			r = sl_source_load(w->ctx, p, s->dialect, &child);
+			if (r == SL_ENOMEM)
+				goto out_glob;
+			if (r != 0) {
+				sl_diag_add(d, SL_RULE_INCLUDE_ERROR, s->id,
+				    a->start, a->end, "cannot read included "
+				    "file: %s", w->ctx->errmsg);
+				r = 0;
+				continue;
+			}
+			child->user_conf = s->user_conf;
+			found = false;
+			for (j = 0; j <= w->depth; j++)
+				if (w->stack[j] == child)
+					found = true;
+			if (found) {
+				sl_diag_add(d, SL_RULE_INCLUDE_CYCLE, s->id,
+				    a->start, a->end, "Include cycle: '%s' "
+				    "includes itself%s%s", child->path,
+				    child == s ? "" : " through ",
+				    child == s ? "" : s->path);
+				continue;
+			}
+			if ((nv = sl_reallocarray(ids, nids + 1,
+			    sizeof(*ids))) == NULL) {
+				r = SL_ENOMEM;
+				goto out_glob;
+			}
+			ids = nv;
+			ids[nids++] = child->id;
+			w->stack[++w->depth] = child;
+			r = walk_file(w, child, in_match, ctx_in_block);
+			w->depth--;
+			if (r != 0)
+				goto out_glob;
+		}
+		globfree(&gl);
+		continue;
+ out_glob:
+		globfree(&gl);
+		goto out;
+	}
+	/* remember what this Include resolved to (first context wins) */
+	if (ln->includes == NULL && nids > 0) {
+		ln->includes = sl_arena_alloc(&s->cst->arena,
+		    nids * sizeof(*ids));
+		if (ln->includes == NULL) {
+			r = SL_ENOMEM;
+			goto out;
+		}
+		memcpy(ln->includes, ids, nids * sizeof(*ids));
+		ln->nincludes = nids;
+	}
+ out:
+	sl_free(pat);
+	sl_free(ids);
+	return r;
+}
+
+static int
+check_line(struct walk *w, struct sl_source *s, struct sl_line *ln,
+    bool in_match, bool ctx_in_block)
+{
+	struct sl_diags *d = &w->ctx->diags;
+	const struct sl_keyword *row;
+	struct sl_check c;
+	uint32_t bad;
+	bool check_scope = true;
+
+	(void)check_scope;
+	if (ln->flags & SL_LF_NUL)
+		sl_diag_add(d, SL_RULE_BINARY_INPUT, s->id, ln->content_end,
+		    ln->content_end + 1, "NUL byte in line %u: OpenSSH "
+		    "ignores the rest of the line", ln->lineno);
+	if (ln->kind == SL_LINE_ERROR) {
+		if (ln->flags & SL_LF_KW_UNTERMINATED)
+			sl_diag_add_sev(d, SL_RULE_INVALID_QUOTES,
+			    SL_SEV_WARNING, s->id, ln->start, ln->content_end,
+			    "unterminated quote in the keyword: OpenSSH "
+			    "silently skips this line");
+		else if (ln->flags & SL_LF_EMPTY_KEYWORD)
+			sl_diag_add_sev(d, SL_RULE_BAD_VALUE, SL_SEV_WARNING,
+			    s->id, ln->start, ln->content_end, "line has no "
+			    "keyword: OpenSSH silently skips it");
+		return 0;
+	}
+	if (ln->kind != SL_LINE_DIRECTIVE && ln->kind != SL_LINE_INCLUDE)
+		return 0;
+
+	if (ln->flags & SL_LF_NO_ARGUMENT) {
+		sl_diag_add(d, SL_RULE_MISSING_ARGUMENT, s->id, kw_start(ln),
+		    kw_end(ln), "no argument after keyword '%.*s'",
+		    (int)ln->keyword_len, ln->keyword);
+		/* OpenSSH stops before looking the keyword up */
+		return 0;
+	}
+	row = check_keyword(w, s, ln, in_match);
+	if (ln->flags & SL_LF_INVALID_QUOTES) {
+		bad = ln->args_start;
+		for (uint32_t i = 0; i < ln->ntok; i++)
+			if (ln->tok[i].kind == SL_TOK_ERROR &&
+			    ln->tok[i].start < ln->content_end) {
+				bad = ln->tok[i].start;
+				break;
+			}
+		sl_diag_add(d, SL_RULE_INVALID_QUOTES, s->id, bad,
+		    ln->content_end, "invalid quotes: a quote is not closed");
+		return 0;
+	}
+	if (row == NULL)
+		return 0;
+	if (row->flags & SL_KWF_MATCH) {
+		check_match(w, s, ln);
+		return 0;
+	}
+	if (row->flags & SL_KWF_HOST) {
+		check_host(w, s, ln);
+		return 0;
+	}
+	if (row->flags & SL_KWF_INCLUDE)
+		return do_include(w, s, ln, in_match ||
+		    (s->dialect == SL_DIALECT_SSHD && in_block(s->cst, ln)),
+		    ctx_in_block || in_block(s->cst, ln));
+	if (s->dialect == SL_DIALECT_SSH &&
+	    strcasecmp(row->name, "IgnoreUnknown") == 0)
+		note_ignore_unknown(w, s->cst, ln, ctx_in_block);
+
+	memset(&c, 0, sizeof(c));
+	c.diags = d;
+	c.source_id = s->id;
+	c.dialect = s->dialect;
+	c.version_min = w->vmin;
+	c.version_max = w->vmax;
+	c.debian = true;
+	c.in_block = ctx_in_block || in_block(s->cst, ln);
+	c.kw_start = kw_start(ln);
+	c.kw_end = kw_end(ln);
+	c.line_end = ln->content_end;
+	c.state = w->state;
+	return sl_check_directive(&c, row, ln->args, ln->nargs);
+}
+
+static int
+walk_file(struct walk *w, struct sl_source *s, bool in_match,
+    bool ctx_in_block)
+{
+	struct sl_file *f = s->cst;
+	struct sl_line *ln;
+	uint32_t i, bit = in_match ? 2 : 1;
+	int r;
+
+	if (s->checked & bit)
+		return 0;
+	s->checked |= bit;
+	if (f->bom)
+		sl_diag_add(&w->ctx->diags, SL_RULE_BOM, s->id, 0, 3,
+		    "file starts with a UTF-8 byte order mark; OpenSSH reads "
+		    "it as part of the first keyword");
+	for (i = 0; i < f->nlines; i++) {
+		ln = &f->lines[i];
+		/* in sshd, a Match line starts Match scope for the rest */
+		if ((r = check_line(w, s, ln, in_match ||
+		    (s->dialect == SL_DIALECT_SSHD && in_block(f, ln) &&
+		    (int32_t)i != f->blocks[ln->block].header),
+		    ctx_in_block)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+int
+sl_lint_walk(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    struct sl_source *top)
+{
+	struct walk w;
+	const int *all;
+	size_t n, i, first = 0;
+	int r;
+
+	memset(&w, 0, sizeof(w));
+	w.ctx = ctx;
+	w.opts = opts;
+	w.vmin = opts->openssh_min ? opts->openssh_min : sl_version_newest();
+	w.vmax = opts->openssh_max ? opts->openssh_max : w.vmin;
+	all = sl_versions(&n);
+	for (i = 0; i < n && all[i] < w.vmin; i++)
+		;
+	/* a version between releases counts as the newest older one */
+	if (i > 0 && (i == n || all[i] > w.vmin))
+		i--;
+	first = i;
+	for (; i < n && all[i] <= w.vmax; i++)
+		;
+	w.rel = all + first;
+	w.nrel = i > first ? i - first : 1;
+	if ((w.state = sl_check_state_new()) == NULL)
+		return SL_ENOMEM;
+	w.stack[0] = top;
+	r = walk_file(&w, top, false, false);
+	sl_check_state_free(w.state);
+	sl_free(w.ignore_unknown);
+	if (r == 0 && ctx->diags.failed)
+		r = SL_ENOMEM;
+	return r;
+}
+
+int
+sl_include_pattern(const struct sl_lint_options *opts,
+    enum sl_dialect dialect, bool user_conf, const char *arg, char **out,
+    const char **why)
+{
+	struct sl_strbuf sb = SL_STRBUF_INIT;
+	const char *home, *rest, *sysroot = opts->sysroot;
+	struct passwd *pw;
+	char *user = NULL;
+	size_t ulen;
+
+	*out = NULL;
+	*why = NULL;
+	if (sysroot != NULL && *sysroot == '\0')
+		sysroot = NULL;
+	home = opts->home;
+	if (home == NULL)
+		home = getenv("HOME");
+	if (home == NULL && (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	if (home == NULL)
+		home = "/";
+
+	if (dialect == SL_DIALECT_SSH && arg[0] == '~') {
+		if (!user_conf) {
+			*why = "'~' is not allowed in the system ssh_config";
+			return 1;
+		}
+		rest = arg + 1 + strcspn(arg + 1, "/");
+		ulen = (size_t)(rest - arg - 1);
+		if (ulen == 0) {
+			if (opts->home == NULL && sysroot != NULL)
+				sl_strbuf_adds(&sb, sysroot);
+			sl_strbuf_adds(&sb, home);
+		} else {
+			if ((user = sl_strndup(arg + 1, ulen)) == NULL)
+				return SL_ENOMEM;
+			pw = getpwnam(user);
+			sl_free(user);
+			if (pw == NULL) {
+				*why = "unknown user after '~'";
+				return 1;
+			}
+			if (sysroot != NULL)
+				sl_strbuf_adds(&sb, sysroot);
+			sl_strbuf_adds(&sb, pw->pw_dir);
+		}
+		sl_strbuf_adds(&sb, rest);
+	} else if (arg[0] != '/') {
+		if (dialect == SL_DIALECT_SSH && user_conf) {
+			if (opts->home == NULL && sysroot != NULL)
+				sl_strbuf_adds(&sb, sysroot);
+			sl_strbuf_addf(&sb, "%s/.ssh/%s", home, arg);
+		} else {
+			if (sysroot != NULL)
+				sl_strbuf_adds(&sb, sysroot);
+			sl_strbuf_addf(&sb, "/etc/ssh/%s", arg);
+		}
+	} else {
+		if (sysroot != NULL)
+			sl_strbuf_adds(&sb, sysroot);
+		sl_strbuf_adds(&sb, arg);
+	}
+	if ((*out = sl_strbuf_detach(&sb)) == NULL)
+		return SL_ENOMEM;
+	return 0;
+}

@@ -1,0 +1,76 @@
+/* Loaded files, the lint context, and Include resolution. */
+#ifndef SSHLINT_LINT_SOURCE_H
+#define SSHLINT_LINT_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "lint/cst.h"
+#include "lint/diag.h"
+#include "sshlint/sshlint.h"
+
+/* Hard limits. */
+#define SL_MAX_INCLUDE_DEPTH	16	/* READCONF_MAX_DEPTH / SERVCONF_MAX_DEPTH */
+#define SL_MAX_GLOB_MATCHES	4096	/* files taken from one Include pattern */
+#define SL_MAX_SOURCES		65536	/* files loaded in one context */
+
+struct sl_source {
+	uint32_t id;
+	char *path;		/* display path */
+	char *data;		/* bytes as read */
+	size_t len;
+	enum sl_dialect dialect;
+	bool user_conf;		/* ssh: relative Include paths go to ~/.ssh */
+	dev_t dev;
+	ino_t ino;
+	struct sl_file *cst;
+	uint32_t checked;	/* bit 0: checked outside Match, bit 1: inside */
+};
+
+struct sl_ctx {
+	struct sl_source **src;
+	size_t nsrc, capsrc;
+	struct sl_diags diags;
+	char errmsg[1024];
+};
+
+void sl_ctx_set_error(struct sl_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Load a file into the context (or return the already loaded one with the
+ * same device and inode). Returns 0 and *out, SL_ENOTFOUND, SL_EIO (not
+ * readable, not a regular file), SL_ELIMIT or SL_ENOMEM; the message is in
+ * ctx->errmsg.
+ */
+int sl_source_load(struct sl_ctx *ctx, const char *path,
+    enum sl_dialect dialect, struct sl_source **out);
+/* Add an in-memory buffer as a source. */
+int sl_source_add_buffer(struct sl_ctx *ctx, const char *name,
+    const char *data, size_t len, enum sl_dialect dialect,
+    struct sl_source **out);
+
+/* 1-based line and byte column of `offset`. */
+void sl_source_pos(const struct sl_source *s, uint32_t offset,
+    uint32_t *line, uint32_t *col);
+
+/*
+ * Walk a top-level source: resolve Includes (loading and parsing the
+ * files), and run the line checks on every file in each context it is
+ * included in. Findings go to ctx->diags.
+ */
+int sl_lint_walk(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    struct sl_source *top);
+
+/*
+ * Expand one Include argument to a glob pattern on disk, as OpenSSH would
+ * (~ and relative paths per dialect, then --home/--sysroot). Returns 0 and
+ * *out (caller frees), or 1 with *why set when OpenSSH rejects the path.
+ */
+int sl_include_pattern(const struct sl_lint_options *opts,
+    enum sl_dialect dialect, bool user_conf, const char *arg, char **out,
+    const char **why);
+
+#endif
