@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,14 +95,18 @@ usage(FILE *f)
 	    "Output: path:line:col: severity: message [RULE]\n");
 }
 
-static void die_usage(const char *fmt, const char *a)
+static void die_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
 
 static void
-die_usage(const char *fmt, const char *a)
+die_usage(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "sshlint: ");
-	fprintf(stderr, fmt, a);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\nTry 'sshlint --help'.\n");
 	exit(EXIT_USAGE);
 }
@@ -158,7 +163,7 @@ parse_openssh(struct cli *c, const char *arg)
 		    SL_DIALECT_SSHD : SL_DIALECT_SSH);
 		if (lo < 0)
 			die_usage("--openssh installed: cannot find the "
-			    "version of the installed OpenSSH%s", "");
+			    "version of the installed OpenSSH");
 		c->lo.openssh_min = c->lo.openssh_max = lo;
 		return;
 	}
@@ -520,7 +525,7 @@ cmd_parse(int argc, char **argv)
 			    argv[i]);
 	}
 	if (mode == 0 || file == NULL)
-		die_usage("usage: sshlint parse --reprint|--json FILE%s", "");
+		die_usage("usage: sshlint parse --reprint|--json FILE");
 	if ((ctx = sl_ctx_new()) == NULL) {
 		fprintf(stderr, "sshlint: out of memory\n");
 		return EXIT_USAGE;
