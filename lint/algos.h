@@ -87,7 +87,8 @@ struct sl_namelist sl_algo_gss_kex_default(int version, bool debian);
 struct sl_algo_release {
 	int version;				/* SL_VERSION */
 	struct sl_namelist supported[SL_AK__COUNT];
-	struct sl_namelist defaults[2][SL_AO__COUNT];	/* [0] client, [1] server */
+	/* [0] client, [1] server */
+	struct sl_namelist defaults[2][SL_AO__COUNT];
 	struct sl_namelist gss_default;
 };
 

@@ -275,7 +275,7 @@ test_algos__version_mapping(void **state)
 	    false));
 	/* a version between releases uses the newest older release */
 	a = sl_algo_supported(V(9, 9), SL_AK_KEX, true);
-	b = sl_algo_supported(V(9, 10), SL_AK_KEX, true);	/* no such release */
+	b = sl_algo_supported(V(9, 10), SL_AK_KEX, true);	/* no 9.10 */
 	assert_ptr_equal(a.names, b.names);
 	assert_int_equal(a.n, b.n);
 	a = sl_algo_default(V(10, 5), true, SL_AO_CIPHERS, false);
@@ -421,8 +421,8 @@ test_algos__lifetime(void **state)
 	assert_int_equal(last, V(8, 4));
 	assert_true(sl_algo_lifetime(SL_AK_KEY, "ssh-dss", &first, &last));
 	assert_int_equal(last, V(9, 7));
-	assert_true(sl_algo_lifetime(SL_AK_KEY_SIG, "rsa-sha2-256-cert-v01@openssh.com",
-	    &first, &last));
+	assert_true(sl_algo_lifetime(SL_AK_KEY_SIG,
+	    "rsa-sha2-256-cert-v01@openssh.com", &first, &last));
 	assert_int_equal(first, V(7, 8));
 	/* Debian-only names */
 	assert_true(sl_algo_lifetime(SL_AK_GSS_KEX, "gss-group14-sha256-",

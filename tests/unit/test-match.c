@@ -31,7 +31,8 @@ ref_match(const char *s, const char *p)
 	if (*p == '\0')
 		return *s == '\0';
 	if (*p == '*')
-		return ref_match(s, p + 1) || (*s != '\0' && ref_match(s + 1, p));
+		return ref_match(s, p + 1) ||
+		    (*s != '\0' && ref_match(s + 1, p));
 	if (*s == '\0')
 		return false;
 	return (*p == '?' || *p == *s) && ref_match(s + 1, p + 1);
@@ -451,7 +452,8 @@ test_match__filter(void **state)
 	check_filter("", "*", "", "");
 	check_filter("", "x", "", "");
 	/* exact, case-sensitive */
-	check_filter("ssh-rsa,ssh-ed25519", "SSH-RSA", "", "ssh-rsa,ssh-ed25519");
+	check_filter("ssh-rsa,ssh-ed25519", "SSH-RSA", "",
+	    "ssh-rsa,ssh-ed25519");
 	check_filter("ssh-rsa,rsa-sha2-256", "ssh-rsa", "ssh-rsa",
 	    "rsa-sha2-256");
 	/* empty proposal entries are kept like OpenSSH's strlcat loop */
