@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -107,13 +106,16 @@ test_match__pattern_same_as_recursive(void **state)
 	}
 }
 
+/*
+ * Not timed here (the design keeps timing out of tests): a backtracking
+ * matcher would take ages on these inputs and hit the test timeout, the
+ * bounded one needs about 40M steps.
+ */
 static void
 test_match__pattern_pathological_is_fast(void **state)
 {
 	char *s, *p, *list;
 	size_t i, n = 20000;
-	clock_t t0;
-	double secs;
 
 	(void)state;
 	s = malloc(n + 1);
@@ -131,7 +133,6 @@ test_match__pattern_pathological_is_fast(void **state)
 	}
 	p[i] = 'b';
 	p[i + 1] = '\0';
-	t0 = clock();
 	assert_false(sl_match_pattern(s, p));
 	p[i] = 'a';
 	assert_true(sl_match_pattern(s, p));
@@ -145,8 +146,6 @@ test_match__pattern_pathological_is_fast(void **state)
 	assert_int_equal(sl_match_hostname(s, list), 0);
 	s[n - 1] = 'B';
 	assert_int_equal(sl_match_hostname(s, list), 1);
-	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	assert_true(secs < 5.0);
 	free(s);
 	free(p);
 	free(list);
