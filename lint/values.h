@@ -51,4 +51,17 @@ void sl_check_state_free(struct sl_check_state *st);
 int sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
     const struct sl_arg *args, size_t nargs);
 
+/*
+ * ---- Added by the values module (not in the original interface) ----
+ *
+ * Whole-configuration checks sshd makes after reading sshd_config
+ * (sshd.c): AuthorizedKeysCommand / AuthorizedPrincipalsCommand set without
+ * their ...User, and AuthenticationMethods lists none of which uses only
+ * enabled methods. Uses what sl_check_directive() recorded in c->state for
+ * the top-level (non-Match) lines; call it once after the last directive of
+ * a top-level sshd config with the same state. Only c->diags, c->dialect
+ * and c->state are used. No-op for ssh_config. Returns 0 or SL_ENOMEM.
+ */
+int sl_check_finish(const struct sl_check *c);
+
 #endif
