@@ -207,8 +207,8 @@ sl_kw_suggest(enum sl_dialect dialect, const char *name, size_t len,
 		dist = edit_distance(name, len, kw->name, klen);
 		if (dist > limit)
 			continue;
-		if (best == NULL || dist < best_dist ||
-		    (dist == best_dist && suggest_rank(kw) < suggest_rank(best))) {
+		if (best == NULL || dist < best_dist || (dist == best_dist &&
+		    suggest_rank(kw) < suggest_rank(best))) {
 			best = kw;
 			best_dist = dist;
 		}

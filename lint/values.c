@@ -10,7 +10,8 @@
  * of every targeted release instead (lint/algos.h).
  */
 #if !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)
-#define _DEFAULT_SOURCE	1	/* getservbyname(), strtoll() under -std=c11 */
+/* getservbyname() and strtoll() under -std=c11 */
+#define _DEFAULT_SOURCE	1
 #endif
 
 #include "lint/values.h"
@@ -446,6 +447,40 @@ valid_env_name(const char *s)
 }
 
 /*
+ * percent_expand() with the keys `keys`: NULL if every %x of s is known,
+ * else a pointer to the bad '%'.
+ */
+static const char *
+percent_bad(const char *s, const char *keys)
+{
+	for (; *s != '\0'; s++) {
+		if (*s != '%')
+			continue;
+		if (s[1] == '%') {
+			s++;
+			continue;
+		}
+		if (s[1] == '\0' || strchr(keys, s[1]) == NULL)
+			return s;
+		s++;
+	}
+	return NULL;
+}
+
+/*
+ * Keys ssh expands (and refuses unknown ones of) before ssh -G prints
+ * anything: DEFAULT_CLIENT_PERCENT_EXPAND_ARGS, shared since 8.5; NULL
+ * for releases this module does not model.
+ */
+static const char *
+client_keys(int v)
+{
+	if (v < V(8, 5))
+		return NULL;
+	return v >= V(9, 6) ? "CLiklnpdhruj" : "CLiklnpdhru";
+}
+
+/*
  * ${VAR} syntax of dollar_expand(): 0 fine (or no ${}), -1 malformed.
  * Whether VAR is set is only known at run time.
  */
@@ -769,11 +804,61 @@ check_port(struct vctx *x)
 	extra(x, 1);
 }
 
+/* %-tokens of argument i against the keys ssh expands them with. */
+static void
+check_tokens(struct vctx *x, size_t i, const char *keys)
+{
+	const char *bp;
+	char list[64];
+	size_t k, o = 0;
+
+	if (keys == NULL || failed(x) ||
+	    (bp = percent_bad(x->a[i].val, keys)) == NULL)
+		return;
+	for (k = 0; keys[k] != '\0' && o + 5 < sizeof(list); k++) {
+		list[o++] = '%';
+		list[o++] = keys[k];
+		list[o++] = ' ';
+	}
+	list[o] = '\0';
+	if (bp[1] == '\0')
+		bad(x, i, "'%%' at the end of '%s' starts no token (invalid "
+		    "format); write %%%% for a literal %%", x->kw->name);
+	else
+		bad(x, i, "unknown token '%%%c' in '%s': ssh expands %s%%%% "
+		    "here (unknown key %%%c)", bp[1], x->kw->name, list,
+		    bp[1]);
+}
+
+/* Tokens ssh -G already expands for this ssh option, or NULL. */
+static const char *
+option_keys(const struct vctx *x)
+{
+	if (x->c->dialect != SL_DIALECT_SSH)
+		return NULL;
+	switch (x->kw->opt) {
+	case SL_OPT_SSH_HOSTNAME:
+		return "h";
+	case SL_OPT_SSH_CONTROLPATH:
+	case SL_OPT_SSH_IDENTITYAGENT:
+	case SL_OPT_SSH_FORWARDAGENT:
+	case SL_OPT_SSH_USERKNOWNHOSTSFILE:
+	case SL_OPT_SSH_REMOTECOMMAND:
+	case SL_OPT_SSH_LOCALFORWARD:
+	case SL_OPT_SSH_REMOTEFORWARD:
+	case SL_OPT_SSH_DYNAMICFORWARD:
+		return client_keys(x->v);
+	default:
+		return NULL;
+	}
+}
+
 static void
 check_string(struct vctx *x)
 {
 	if (!need(x, 0, "argument"))
 		return;
+	check_tokens(x, 0, option_keys(x));
 	extra(x, 1);
 }
 
@@ -795,6 +880,7 @@ check_list_none(struct vctx *x, bool none_alone)
 		if (none_alone && eqi(x->a[i].val, "none") && x->n > 1)
 			bad(x, i, "'none' must appear alone in '%s'",
 			    x->kw->name);
+		check_tokens(x, i, option_keys(x));
 	}
 }
 
@@ -1077,8 +1163,10 @@ check_forwardagent(struct vctx *x)
 {
 	if (!need(x, 0, "argument"))
 		return;
-	if (!in_enum(x->a[0].val, e_flag, true))
+	if (!in_enum(x->a[0].val, e_flag, true)) {
 		agent_path(x, 0);
+		check_tokens(x, 0, option_keys(x));
+	}
 	extra(x, 1);
 }
 
@@ -1088,6 +1176,7 @@ check_identityagent(struct vctx *x)
 	if (!need(x, 0, "argument"))
 		return;
 	agent_path(x, 0);
+	check_tokens(x, 0, option_keys(x));
 	extra(x, 1);
 }
 
@@ -1198,13 +1287,15 @@ fwd_port(const struct fwdfield *f)
 	return a2port(buf);
 }
 
-/* parse_forward(): true when OpenSSH accepts the specification. */
+/* parse_forward(): true when OpenSSH accepts the specification. With
+ * keys, *tok is set to the first socket path with an unknown %-token. */
 static bool
-forward_ok(const char *spec, bool dynamic, bool remote)
+forward_ok(const char *spec, bool dynamic, bool remote, const char *keys,
+    char *tok, size_t toksz)
 {
 	struct fwdfield fa[4];
 	const char *cp = spec;
-	size_t i, lpath = 0, cpath = 0, lhost = 0, chost = 0;
+	size_t i, n, lpath = 0, cpath = 0, lhost = 0, chost = 0;
 	long lport = -1, cport = -1;
 	bool err, has_lpath = false, has_cpath = false;
 
@@ -1284,13 +1375,23 @@ forward_ok(const char *spec, bool dynamic, bool remote)
 	if (chost >= HOST_MAX || lhost >= HOST_MAX ||
 	    cpath >= PATH_MAX_SUN || lpath >= PATH_MAX_SUN)
 		return false;
+	for (n = 0; keys != NULL && tok != NULL && n < i; n++) {
+		if (!fa[n].ispath || fa[n].len >= toksz)
+			continue;
+		memcpy(tok, fa[n].p, fa[n].len);
+		tok[fa[n].len] = '\0';
+		if (percent_bad(tok, keys) != NULL)
+			return true;
+	}
+	if (tok != NULL)
+		tok[0] = '\0';
 	return true;
 }
 
 static void
 check_forward(struct vctx *x, bool dynamic, bool remote)
 {
-	char spec[256], vb[SHOWLEN + 8];
+	char spec[256], vb[SHOWLEN + 8], tok[PATH_MAX_SUN + 1];
 	bool dyn = dynamic, var;
 
 	if (!need(x, 0, "argument"))
@@ -1314,7 +1415,8 @@ check_forward(struct vctx *x, bool dynamic, bool remote)
 		setf(x, SL_RULE_BAD_VALUE, SL_SEV_ERROR, x->a[0].start,
 		    x->a[dyn ? 0 : 1].end, "bad forwarding specification "
 		    "for '%s': ${ without a name and closing }", x->kw->name);
-	else if (!var && !forward_ok(spec, dyn, remote))
+	else if (!var && !forward_ok(spec, dyn, remote, option_keys(x), tok,
+	    sizeof(tok)))
 		setf(x, SL_RULE_BAD_VALUE, SL_SEV_ERROR, x->a[0].start,
 		    x->a[dyn ? 0 : 1].end, "bad forwarding specification "
 		    "'%s' for '%s': expected %s", show(vb, sizeof(vb), spec,
@@ -1322,6 +1424,11 @@ check_forward(struct vctx *x, bool dynamic, bool remote)
 		    "[bind_address:]port or a socket path" :
 		    "[bind_address:]port host:hostport (ports 1 to 65535) "
 		    "or socket paths");
+	else if (!var && tok[0] != '\0')
+		setf(x, SL_RULE_BAD_VALUE, SL_SEV_ERROR, x->a[0].start,
+		    x->a[dyn ? 0 : 1].end, "unknown %%-token in socket path "
+		    "'%s' of '%s' (unknown key)", show(vb, sizeof(vb), tok,
+		    strlen(tok)), x->kw->name);
 	extra(x, dynamic ? 1 : 2);
 }
 
@@ -1942,10 +2049,11 @@ check_loglevel(struct vctx *x)
 		if (x->a[0].len == 0)
 			empty_arg(x, 0, "unsupported log level");
 		else
-			bad(x, 0, "bad log level '%s' for '%s': expected QUIET, "
-			    "FATAL, ERROR, INFO, VERBOSE, DEBUG, DEBUG1, DEBUG2 "
-			    "or DEBUG3", show(vb, sizeof(vb), x->a[0].val,
-			    x->a[0].len), x->kw->name);
+			bad(x, 0, "bad log level '%s' for '%s': expected "
+			    "QUIET, FATAL, ERROR, INFO, VERBOSE, DEBUG, "
+			    "DEBUG1, DEBUG2 or DEBUG3",
+			    show(vb, sizeof(vb), x->a[0].val, x->a[0].len),
+			    x->kw->name);
 	}
 	extra(x, 1);
 }
@@ -2226,6 +2334,9 @@ check_at(struct vctx *x)
 		check_addrlist(x);
 		break;
 	case SL_VT_COMMAND:
+		if (x->n > 0)
+			check_tokens(x, 0, option_keys(x));
+		break;
 	case SL_VT_NONE:
 	case SL_VT_HOST:
 	case SL_VT_MATCH:
@@ -3101,7 +3212,8 @@ sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
 		done[i] = false;
 		rows[i] = row_for(first, last, kw, pt[i]);
 		if (rows[i] == NULL) {
-			done[i] = true;	/* the parser reports the keyword */
+			/* the parser reports the keyword */
+			done[i] = true;
 			continue;
 		}
 		ncov++;

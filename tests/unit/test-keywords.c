@@ -486,7 +486,8 @@ static void
 test_keywords__dump_names(void **state)
 {
 	(void)state;
-	assert_string_equal(sl_opt_dump_name(SL_OPT_SSH_PUBKEYACCEPTEDALGORITHMS),
+	assert_string_equal(
+	    sl_opt_dump_name(SL_OPT_SSH_PUBKEYACCEPTEDALGORITHMS),
 	    "pubkeyacceptedalgorithms");
 	assert_string_equal(
 	    sl_opt_dump_name(SL_OPT_SSH_CANONICALIZEPERMITTEDCNAMES),
