@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <glob.h>
+#include <grp.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,12 @@ struct walk {
 	int depth;
 	/* ssh IgnoreUnknown seen in a context that always applies */
 	char *ignore_unknown;
+	/* sshd: global AuthorizedKeys/PrincipalsCommand and their users */
+	struct cmd_user {
+		struct sl_source *src;
+		const struct sl_line *cmd;	/* effective command line */
+		bool user_set;
+	} akc, apc;
 };
 
 /* Match criteria of each dialect and the release that added them. */
@@ -419,6 +426,111 @@ check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
 	return row;
 }
 
+/*
+ * sshd refuses AuthorizedKeysCommand / AuthorizedPrincipalsCommand set in
+ * the global section without the matching *User (sshd.c main()). 9.2 to
+ * 9.3 set AuthorizedPrincipalsCommand only while AuthorizedKeysCommand is
+ * unset (last one wins then), a bug fixed in 9.4.
+ */
+static void
+note_command_user(struct walk *w, struct sl_source *s,
+    const struct sl_line *ln, const struct sl_keyword *row)
+{
+	bool none = ln->nargs > 0 && strcasecmp(ln->args[0].val, "none") == 0;
+
+	switch (row->opt) {
+	case SL_OPT_SSHD_AUTHORIZEDKEYSCOMMAND:
+		if (w->akc.cmd == NULL) {
+			w->akc.cmd = ln;
+			w->akc.src = none ? NULL : s;
+		}
+		break;
+	case SL_OPT_SSHD_AUTHORIZEDKEYSCOMMANDUSER:
+		w->akc.user_set = true;
+		break;
+	case SL_OPT_SSHD_AUTHORIZEDPRINCIPALSCOMMAND:
+		if (w->vmin < SL_VERSION(9, 4) ? w->akc.cmd == NULL :
+		    w->apc.cmd == NULL) {
+			w->apc.cmd = ln;
+			w->apc.src = none ? NULL : s;
+		}
+		break;
+	case SL_OPT_SSHD_AUTHORIZEDPRINCIPALSCOMMANDUSER:
+		w->apc.user_set = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+check_command_users(struct walk *w)
+{
+	const struct cmd_user *cu[2] = { &w->akc, &w->apc };
+	static const char *const names[2][2] = {
+		{ "AuthorizedKeysCommand", "AuthorizedKeysCommandUser" },
+		{ "AuthorizedPrincipalsCommand",
+		    "AuthorizedPrincipalsCommandUser" },
+	};
+	const struct sl_line *ln;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (cu[i]->src == NULL || cu[i]->user_set)
+			continue;
+		ln = cu[i]->cmd;
+		sl_diag_add(&w->ctx->diags, SL_RULE_COMMAND_WITHOUT_USER,
+		    cu[i]->src->id, kw_start(ln), kw_end(ln), "'%s' is set "
+		    "without '%s' in the global section; sshd refuses to "
+		    "start", names[i][0], names[i][1]);
+	}
+}
+
+/* Debian's secure_permissions(): may ssh read this included file? */
+static const char *
+bad_permissions(const struct stat *st)
+{
+	struct passwd *pw;
+	struct group *gr;
+	uid_t uid = getuid();
+	int members = 0;
+
+	if (st->st_uid != 0 && st->st_uid != uid)
+		return "owned by another user";
+	if (st->st_mode & 002)
+		return "writable by everyone";
+	if ((st->st_mode & 020) == 0)
+		return NULL;
+	/* group write is allowed for the owner's private group only */
+	if ((gr = getgrgid(st->st_gid)) == NULL)
+		return "group-writable";
+	setpwent();
+	while ((pw = getpwent()) != NULL) {
+		if (pw->pw_gid == gr->gr_gid) {
+			members++;
+			if (pw->pw_uid != uid) {
+				endpwent();
+				return "group-writable, and the group has other "
+				    "members";
+			}
+		}
+	}
+	endpwent();
+	if ((gr = getgrgid(st->st_gid)) == NULL ||
+	    (pw = getpwuid(st->st_uid)) == NULL)
+		return "group-writable";
+	if (gr->gr_mem[0] != NULL) {
+		members++;
+		if (strcmp(pw->pw_name, gr->gr_mem[0]) != 0 ||
+		    gr->gr_mem[1] != NULL)
+			return "group-writable, and the group has other "
+			    "members";
+	}
+	if (members == 0)
+		return "group-writable";
+	return NULL;
+}
+
 static int walk_file(struct walk *w, struct sl_source *s, bool in_match,
     bool ctx_in_block);
 
@@ -504,6 +616,20 @@ do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
 				continue;
 			}
 			child->user_conf = s->user_conf;
+			if (s->dialect == SL_DIALECT_SSH) {
+				struct stat st;
+				const char *why_perm;
+
+				if (stat(p, &st) == 0 &&
+				    (why_perm = bad_permissions(&st)) != NULL)
+					sl_diag_add(d,
+					    SL_RULE_INCLUDE_PERMISSIONS, s->id,
+					    a->start, a->end, "bad owner or "
+					    "permissions on '%s' (%s, mode "
+					    "%03o): ssh refuses to read it", p,
+					    why_perm,
+					    (unsigned)(st.st_mode & 0777));
+			}
 			found = false;
 			for (j = 0; j <= w->depth; j++)
 				if (w->stack[j] == child)
@@ -619,6 +745,9 @@ check_line(struct walk *w, struct sl_source *s, struct sl_line *ln,
 	if (s->dialect == SL_DIALECT_SSH &&
 	    strcasecmp(row->name, "IgnoreUnknown") == 0)
 		note_ignore_unknown(w, s->cst, ln, ctx_in_block);
+	if (s->dialect == SL_DIALECT_SSHD && !in_match &&
+	    !in_block(s->cst, ln))
+		note_command_user(w, s, ln, row);
 
 	memset(&c, 0, sizeof(c));
 	c.diags = d;
@@ -692,6 +821,8 @@ sl_lint_walk(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 		return SL_ENOMEM;
 	w.stack[0] = top;
 	r = walk_file(&w, top, false, false);
+	if (r == 0 && top->dialect == SL_DIALECT_SSHD)
+		check_command_users(&w);
 	sl_check_state_free(w.state);
 	sl_free(w.ignore_unknown);
 	if (r == 0 && ctx->diags.failed)
