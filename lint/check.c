@@ -117,6 +117,25 @@ in_block(const struct sl_file *f, const struct sl_line *ln)
 	return f->blocks[ln->block].header >= 0;
 }
 
+/*
+ * sshd: is `ln` in Match scope, where global-only keywords are fatal? At
+ * startup sshd evaluates Match lines without a connection: every criterion
+ * is false except 'all', so a 'Match all' block is active and its
+ * directives are taken as global ones (servconf.c checks the scope only
+ * for inactive blocks).
+ */
+static bool
+sshd_match_scope(const struct sl_file *f, const struct sl_line *ln)
+{
+	const struct sl_block *b = &f->blocks[ln->block];
+	const struct sl_line *h;
+
+	if (b->header < 0 || &f->lines[b->header] == ln)
+		return false;
+	h = &f->lines[b->header];
+	return !(h->nargs >= 1 && strcasecmp(h->args[0].val, "all") == 0);
+}
+
 /* The last token of a line that is not trailing trivia. */
 static uint32_t
 line_content_end(const struct sl_line *ln)
@@ -740,7 +759,8 @@ check_line(struct walk *w, struct sl_source *s, struct sl_line *ln,
 	}
 	if (row->flags & SL_KWF_INCLUDE)
 		return do_include(w, s, ln, in_match ||
-		    (s->dialect == SL_DIALECT_SSHD && in_block(s->cst, ln)),
+		    (s->dialect == SL_DIALECT_SSHD &&
+		    sshd_match_scope(s->cst, ln)),
 		    ctx_in_block || in_block(s->cst, ln));
 	if (s->dialect == SL_DIALECT_SSH &&
 	    strcasecmp(row->name, "IgnoreUnknown") == 0)
@@ -784,8 +804,7 @@ walk_file(struct walk *w, struct sl_source *s, bool in_match,
 		ln = &f->lines[i];
 		/* in sshd, a Match line starts Match scope for the rest */
 		if ((r = check_line(w, s, ln, in_match ||
-		    (s->dialect == SL_DIALECT_SSHD && in_block(f, ln) &&
-		    (int32_t)i != f->blocks[ln->block].header),
+		    (s->dialect == SL_DIALECT_SSHD && sshd_match_scope(f, ln)),
 		    ctx_in_block)) != 0)
 			return r;
 	}

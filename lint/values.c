@@ -1918,10 +1918,21 @@ check_proxyjump(struct vctx *x)
 	if (eqi(s, "none"))
 		return;
 	len = x->a[0].len;
-	if ((hash = memchr(s, '#', len)) != NULL)
-		len = (size_t)(hash - s);
-	while (len > 0 && is_space((unsigned char)s[len - 1]))
-		len--;
+	if (x->v >= V(8, 7)) {
+		/* the comment and trailing blanks are cut (8.7) */
+		if ((hash = memchr(s, '#', len)) != NULL)
+			len = (size_t)(hash - s);
+		if (x->v < V(10, 3)) {
+			/* rtrim() cut at every blank but the first char */
+			for (n = 1; n < len && !is_space((unsigned char)s[n]);
+			    n++)
+				;
+			if (n < len)
+				len = n;
+		}
+		while (len > 0 && is_space((unsigned char)s[len - 1]))
+			len--;
+	}
 	e = s + len;
 	for (;;) {
 		/* elements are taken from the end, split at ',' */
