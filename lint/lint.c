@@ -29,14 +29,30 @@ sl_dialect_guess(const char *path)
 	return SL_DIALECT_SSH;
 }
 
+/*
+ * Is this the system-wide client configuration (relative Include paths go
+ * to /etc/ssh, '~' is refused)? Only the real /etc/ssh/ssh_config and its
+ * drop-ins are, or their copies under --sysroot; any other file is read
+ * like 'ssh -F FILE' reads it, as a user configuration.
+ */
 static bool
-is_system_client_config(const char *path)
+is_system_client_config(const struct sl_lint_options *opts, const char *path)
 {
-	const char *base = strrchr(path, '/');
+	const char *p = path;
+	size_t n;
 
-	base = base ? base + 1 : path;
-	return strcmp(base, "ssh_config") == 0 ||
-	    strstr(path, "ssh_config.d/") != NULL;
+	if (opts->system_config)
+		return true;
+	if (opts->sysroot != NULL && (n = strlen(opts->sysroot)) > 0 &&
+	    strncmp(path, opts->sysroot, n) == 0) {
+		p = path + n;
+		while (opts->sysroot[n - 1] == '/' && *p == '/')
+			p++;
+		if (opts->sysroot[n - 1] == '/')
+			p--;
+	}
+	return strcmp(p, "/etc/ssh/ssh_config") == 0 ||
+	    strncmp(p, "/etc/ssh/ssh_config.d/", 22) == 0;
 }
 
 static int
@@ -44,8 +60,7 @@ lint_source(struct sl_ctx *ctx, const struct sl_lint_options *opts,
     struct sl_source *s, const char *path)
 {
 	if (s->dialect == SL_DIALECT_SSH)
-		s->user_conf = !opts->system_config &&
-		    !is_system_client_config(path);
+		s->user_conf = !is_system_client_config(opts, path);
 	return sl_lint_walk(ctx, opts, s);
 }
 
