@@ -16,6 +16,11 @@
 
 #include "lint/values.h"
 
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <netdb.h>
@@ -1504,15 +1509,24 @@ check_listenaddress(struct vctx *x)
 {
 	const char *s, *c1, *port;
 	char vb[SHOWLEN + 8];
+	struct in6_addr in6;
 	size_t hl;
 
 	if (!need(x, 0, "address"))
 		return;
 	s = x->a[0].val;
 	c1 = strchr(s, ':');
-	if (strchr(s, '[') == NULL && c1 != NULL && strchr(c1 + 1, ':') != NULL)
-		;	/* bare IPv6 address */
-	else if (!hpdelim(s, &hl, &port)) {
+	if (strchr(s, '[') == NULL && c1 != NULL &&
+	    strchr(c1 + 1, ':') != NULL) {
+		/* a bare IPv6 address: getaddrinfo() must take it as one */
+		if (strchr(s, '%') == NULL && inet_pton(AF_INET6, s, &in6) != 1) {
+			bad(x, 0, "bad address '%s' for '%s': two or more ':' "
+			    "make it an IPv6 address, and it is not one; write "
+			    "host:port or [address]:port",
+			    show(vb, sizeof(vb), s, x->a[0].len), x->kw->name);
+			return;
+		}
+	} else if (!hpdelim(s, &hl, &port)) {
 		bad(x, 0, "bad address '%s' for '%s': expected host, "
 		    "host:port, [address]:port or an IPv6 address (bad "
 		    "address:port usage)", show(vb, sizeof(vb), s,
