@@ -84,6 +84,11 @@ struct vctx {
 	struct finding *f;
 };
 
+/* sshd options that enable authentication methods */
+enum auth_flag {
+	AM_PUBKEY, AM_PASSWORD, AM_KBDINT, AM_HOSTBASED, AM_GSSAPI, AM__COUNT
+};
+
 /* A top-level AuthorizedKeysCommand / AuthorizedPrincipalsCommand line. */
 struct cmdrec {
 	bool set;
@@ -105,12 +110,9 @@ struct sl_check_state {
 	size_t am_len;
 	uint32_t am_source, am_start, am_end;
 	/* PubkeyAuthentication, PasswordAuthentication, ...: -1 unset */
-	int flag[6];
+	int flag[AM__COUNT];
 };
 
-enum auth_flag {
-	AF_PUBKEY, AF_PASSWORD, AF_KBDINT, AF_HOSTBASED, AF_GSSAPI, AF_GSSKEX
-};
 
 /* ------------------------------------------------------------------ */
 /* small string helpers (ASCII, locale independent) */
@@ -3086,22 +3088,19 @@ state_update(const struct sl_check *c, const struct sl_keyword *kw,
 		st->apc_user = true;
 		return 0;
 	case SL_OPT_SSHD_PUBKEYAUTHENTICATION:
-		fi = AF_PUBKEY;
+		fi = AM_PUBKEY;
 		break;
 	case SL_OPT_SSHD_PASSWORDAUTHENTICATION:
-		fi = AF_PASSWORD;
+		fi = AM_PASSWORD;
 		break;
 	case SL_OPT_SSHD_KBDINTERACTIVEAUTHENTICATION:
-		fi = AF_KBDINT;
+		fi = AM_KBDINT;
 		break;
 	case SL_OPT_SSHD_HOSTBASEDAUTHENTICATION:
-		fi = AF_HOSTBASED;
+		fi = AM_HOSTBASED;
 		break;
 	case SL_OPT_SSHD_GSSAPIAUTHENTICATION:
-		fi = AF_GSSAPI;
-		break;
-	case SL_OPT_SSHD_GSSAPIKEYEXCHANGE:
-		fi = AF_GSSKEX;
+		fi = AM_GSSAPI;
 		break;
 	default:
 		return 0;
@@ -3293,7 +3292,7 @@ sl_check_finish(const struct sl_check *c)
 	const struct sl_check_state *st;
 	const char *p, *e, *m;
 	size_t n, i;
-	int on[6];
+	int on[AM__COUNT];
 	bool list_ok, any_ok = false;
 
 	if (c == NULL || (st = c->state) == NULL ||
@@ -3314,12 +3313,11 @@ sl_check_finish(const struct sl_check *c)
 	if (!st->authmeth || st->am_lists == NULL)
 		return 0;
 	/* defaults of sshd: pubkey, password, kbdint on; the rest off */
-	on[AF_PUBKEY] = st->flag[AF_PUBKEY] != 0;
-	on[AF_PASSWORD] = st->flag[AF_PASSWORD] != 0;
-	on[AF_KBDINT] = st->flag[AF_KBDINT] != 0;
-	on[AF_HOSTBASED] = st->flag[AF_HOSTBASED] == 1;
-	on[AF_GSSAPI] = st->flag[AF_GSSAPI] == 1;
-	on[AF_GSSKEX] = st->flag[AF_GSSKEX] == 1;
+	on[AM_PUBKEY] = st->flag[AM_PUBKEY] != 0;
+	on[AM_PASSWORD] = st->flag[AM_PASSWORD] != 0;
+	on[AM_KBDINT] = st->flag[AM_KBDINT] != 0;
+	on[AM_HOSTBASED] = st->flag[AM_HOSTBASED] == 1;
+	on[AM_GSSAPI] = st->flag[AM_GSSAPI] == 1;
 	for (p = st->am_lists; p < st->am_lists + st->am_len;
 	    p += strlen(p) + 1) {
 		if (strcmp(p, "any") == 0)
@@ -3334,17 +3332,18 @@ sl_check_finish(const struct sl_check *c)
 			i = n;
 #define IS(s) (i == sizeof(s) - 1 && memcmp(m, s, i) == 0)
 			if (IS("publickey"))
-				list_ok = on[AF_PUBKEY];
+				list_ok = on[AM_PUBKEY];
 			else if (IS("password"))
-				list_ok = on[AF_PASSWORD];
+				list_ok = on[AM_PASSWORD];
 			else if (IS("keyboard-interactive"))
-				list_ok = on[AF_KBDINT];
+				list_ok = on[AM_KBDINT];
 			else if (IS("hostbased"))
-				list_ok = on[AF_HOSTBASED];
+				list_ok = on[AM_HOSTBASED];
 			else if (IS("gssapi-with-mic"))
-				list_ok = on[AF_GSSAPI];
+				list_ok = on[AM_GSSAPI];
 			else if (IS("gssapi-keyex"))
-				list_ok = on[AF_GSSKEX];
+				/* Debian: enabled by GSSAPIAuthentication */
+				list_ok = on[AM_GSSAPI];
 			else if (!IS("none"))
 				list_ok = false;
 #undef IS
