@@ -1521,7 +1521,8 @@ check_listenaddress(struct vctx *x)
 	if (strchr(s, '[') == NULL && c1 != NULL &&
 	    strchr(c1 + 1, ':') != NULL) {
 		/* a bare IPv6 address: getaddrinfo() must take it as one */
-		if (strchr(s, '%') == NULL && inet_pton(AF_INET6, s, &in6) != 1) {
+		if (strchr(s, '%') == NULL &&
+		    inet_pton(AF_INET6, s, &in6) != 1) {
 			bad(x, 0, "bad address '%s' for '%s': two or more ':' "
 			    "make it an IPv6 address, and it is not one; write "
 			    "host:port or [address]:port",
