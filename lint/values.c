@@ -55,10 +55,12 @@
 static const int epochs[] = {
 	V(8, 2),	/* ssh Compression: yes/no only */
 	V(8, 3),	/* sshd IgnoreRhosts shosts-only */
+	V(8, 5),	/* ssh %-tokens shared by most options */
 	V(8, 7),	/* sshd *Command absolute path checked on every line */
 	V(8, 9),	/* ssh PubkeyAuthentication unbound/host-bound */
 	V(9, 4),	/* CASignatureAlgorithms refuses certificate types */
 	V(9, 5),	/* sshd duplicate Subsystem no longer fatal */
+	V(9, 6),	/* ssh %j token */
 	V(9, 7),	/* "any"/"none" alone rules fixed */
 	V(9, 8),	/* convtime() digits only; IPQoS numbers decimal */
 	V(9, 9),	/* AllowUsers splits user@host at the last '@' */
@@ -837,6 +839,62 @@ check_tokens(struct vctx *x, size_t i, const char *keys)
 		    bp[1]);
 }
 
+/*
+ * Tokens ssh expands only when it uses the option (after ssh -G has
+ * printed the configuration), or NULL: an unknown one stops the
+ * connection, so it is a warning here.
+ */
+static const char *
+late_keys(const struct vctx *x, char *buf, size_t sz)
+{
+	const char *k;
+
+	if (x->c->dialect != SL_DIALECT_SSH || (k = client_keys(x->v)) == NULL)
+		return NULL;
+	switch (x->kw->opt) {
+	case SL_OPT_SSH_PROXYCOMMAND:
+		return "hknpr";
+	case SL_OPT_SSH_LOCALCOMMAND:
+		snprintf(buf, sz, "%sT", k);
+		return buf;
+	case SL_OPT_SSH_KNOWNHOSTSCOMMAND:
+		snprintf(buf, sz, "%sHItfK", k);
+		return buf;
+	case SL_OPT_SSH_IDENTITYFILE:
+	case SL_OPT_SSH_CERTIFICATEFILE:
+		return k;
+	default:
+		return NULL;
+	}
+}
+
+static void
+warn_tokens(struct vctx *x, size_t i)
+{
+	const char *s, *keys, *bp;
+	char kb[32];
+
+	if (failed(x) || i >= x->n ||
+	    (keys = late_keys(x, kb, sizeof(kb))) == NULL)
+		return;
+	s = x->a[i].val;
+	/* KnownHostsCommand expands the arguments, not the command */
+	if (x->kw->opt == SL_OPT_SSH_KNOWNHOSTSCOMMAND)
+		s += strcspn(s, " \t");
+	if ((bp = percent_bad(s, keys)) == NULL)
+		return;
+	if (bp[1] == '\0')
+		setf(x, SL_RULE_BAD_VALUE, SL_SEV_WARNING, x->a[i].start,
+		    x->a[i].end, "'%%' at the end of '%s' starts no token: ssh "
+		    "stops when it uses the option (invalid format)",
+		    x->kw->name);
+	else
+		setf(x, SL_RULE_BAD_VALUE, SL_SEV_WARNING, x->a[i].start,
+		    x->a[i].end, "unknown token '%%%c' in '%s': ssh stops when "
+		    "it uses the option (unknown key %%%c)", bp[1],
+		    x->kw->name, bp[1]);
+}
+
 /* Tokens ssh -G already expands for this ssh option, or NULL. */
 static const char *
 option_keys(const struct vctx *x)
@@ -867,6 +925,7 @@ check_string(struct vctx *x)
 		return;
 	check_tokens(x, 0, option_keys(x));
 	extra(x, 1);
+	warn_tokens(x, 0);
 }
 
 /* Lists of non-empty arguments where "none" must stand alone. */
@@ -2362,8 +2421,10 @@ check_at(struct vctx *x)
 		check_addrlist(x);
 		break;
 	case SL_VT_COMMAND:
-		if (x->n > 0)
+		if (x->n > 0 && !eqi(x->a[0].val, "none")) {
 			check_tokens(x, 0, option_keys(x));
+			warn_tokens(x, 0);
+		}
 		break;
 	case SL_VT_NONE:
 	case SL_VT_HOST:

@@ -1421,6 +1421,43 @@ test_values__vendor_values(void **state)
 	run_release(&r);
 }
 
+/* tokens ssh expands only when it uses the option: warnings */
+static void
+test_values__late_tokens(void **state)
+{
+	struct run r;
+	const struct sl_diag *dg;
+
+	(void)state;
+	/* `ssh -G` accepts these; a connection stops at the expansion */
+	run_text(SSH, "ProxyCommand nc %z %p", V(9, 2), V(9, 2), true, &r);
+	dg = only(&r, SL_RULE_BAD_VALUE);
+	assert_int_equal(dg->severity, SL_SEV_WARNING);
+	assert_non_null(strstr(dg->message, "'%z'"));
+	run_release(&r);
+	run_text(SSH, "IdentityFile ~/.ssh/%q", V(9, 2), V(9, 2), true, &r);
+	dg = only(&r, SL_RULE_BAD_VALUE);
+	assert_int_equal(dg->severity, SL_SEV_WARNING);
+	run_release(&r);
+	/* the command itself is not expanded, %T only in LocalCommand */
+	run_text(SSH, "KnownHostsCommand /bin/%x %H %K", V(9, 2), V(9, 2),
+	    true, &r);
+	assert_int_equal(r.diags.n, 0);
+	run_release(&r);
+	run_text(SSH, "LocalCommand echo %T %h", V(9, 2), V(9, 2), true, &r);
+	assert_int_equal(r.diags.n, 0);
+	run_release(&r);
+	run_text(SSH, "RemoteCommand echo %T", V(9, 2), V(9, 2), true, &r);
+	dg = only(&r, SL_RULE_BAD_VALUE);
+	assert_int_equal(dg->severity, SL_SEV_ERROR);
+	run_release(&r);
+	/* %j from 9.6 */
+	run_text(SSH, "ControlPath ~/.ssh/%j", V(9, 2), V(9, 6), true, &r);
+	dg = only(&r, SL_RULE_BAD_VALUE);
+	assert_non_null(strstr(dg->message, "(OpenSSH 9.2 to 9.5)"));
+	run_release(&r);
+}
+
 static void
 test_values__out_of_memory(void **state)
 {
@@ -1467,6 +1504,7 @@ main(void)
 		cmocka_unit_test(test_values__authmethods_any),
 		cmocka_unit_test(test_values__finish),
 		cmocka_unit_test(test_values__vendor_values),
+		cmocka_unit_test(test_values__late_tokens),
 		cmocka_unit_test(test_values__out_of_memory),
 	};
 
