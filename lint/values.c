@@ -3242,6 +3242,70 @@ add_point(int *pt, size_t *np, size_t max, int v, int lo, int hi)
 	(*np)++;
 }
 
+/* Does the grammar of this row stay the same in every release? */
+static bool
+version_free(const struct sl_keyword *kw)
+{
+	switch (kw->vtype) {
+	case SL_VT_FLAG:
+	case SL_VT_FLAG_SSHD:
+	case SL_VT_YESNOASK:
+	case SL_VT_STRICTHOSTKEY:
+	case SL_VT_ADDRFAMILY:
+	case SL_VT_CONTROLMASTER:
+	case SL_VT_TUNNEL:
+	case SL_VT_REQUESTTTY:
+	case SL_VT_SESSIONTYPE:
+	case SL_VT_CANONHOST:
+	case SL_VT_COMPRESSION_SSHD:
+	case SL_VT_WARNWEAKCRYPTO:
+	case SL_VT_PERMITROOTLOGIN:
+	case SL_VT_GATEWAYPORTS:
+	case SL_VT_TCPFWD:
+	case SL_VT_PERMITTUNNEL:
+	case SL_VT_PERMITUSERENV:
+	case SL_VT_FINGERPRINTHASH:
+	case SL_VT_LOGLEVEL:
+	case SL_VT_FACILITY:
+	case SL_VT_INT:
+	case SL_VT_INT_NONE:
+	case SL_VT_PORT:
+	case SL_VT_ESCAPECHAR:
+	case SL_VT_TUNNELDEVICE:
+	case SL_VT_OCTALMASK:
+	case SL_VT_SENDENV:
+	case SL_VT_ACCEPTENV:
+	case SL_VT_PERMITTEDCNAMES:
+	case SL_VT_PERMITREMOTEOPEN:
+	case SL_VT_PERMITOPEN:
+	case SL_VT_PERMITLISTEN:
+	case SL_VT_LISTENADDRESS:
+	case SL_VT_MAXSTARTUPS:
+	case SL_VT_NETBLOCKSIZE:
+	case SL_VT_GROUPS:
+	case SL_VT_PUBKEYAUTHOPTIONS:
+	case SL_VT_RDOMAIN:
+	case SL_VT_ADDRLIST:
+	case SL_VT_NONE:
+	case SL_VT_HOST:
+	case SL_VT_MATCH:
+	case SL_VT_INCLUDE:
+		return true;
+	case SL_VT_STRING:
+	case SL_VT_PATH:
+	case SL_VT_STRLIST_NONE:
+		/* %-tokens of some ssh options depend on the release */
+		return kw->dialect == SL_DIALECT_SSHD ||
+		    (kw->opt != SL_OPT_SSH_HOSTNAME &&
+		    kw->opt != SL_OPT_SSH_CONTROLPATH &&
+		    kw->opt != SL_OPT_SSH_USERKNOWNHOSTSFILE &&
+		    kw->opt != SL_OPT_SSH_IDENTITYFILE &&
+		    kw->opt != SL_OPT_SSH_CERTIFICATEFILE);
+	default:
+		return false;
+	}
+}
+
 #define MAXPOINTS	(sizeof(epochs) / sizeof(epochs[0]) + 16)
 
 int
@@ -3286,11 +3350,17 @@ sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
 
 	/* evaluation points: range start, grammar epochs, row changes */
 	add_point(pt, &np, MAXPOINTS, lo, lo, hi);
-	for (i = 0; i < sizeof(epochs) / sizeof(epochs[0]); i++)
-		add_point(pt, &np, MAXPOINTS, epochs[i], lo, hi);
 	for (r = first; r <= last; r++) {
 		add_point(pt, &np, MAXPOINTS, r->since, lo, hi);
 		add_point(pt, &np, MAXPOINTS, r->until, lo, hi);
+	}
+	for (r = first; r <= last; r++) {
+		if (version_free(r) || !(r->until == 0 || r->until > lo) ||
+		    r->since > hi)
+			continue;
+		for (i = 0; i < sizeof(epochs) / sizeof(epochs[0]); i++)
+			add_point(pt, &np, MAXPOINTS, epochs[i], lo, hi);
+		break;
 	}
 	for (i = 0; i < np; i++) {
 		memset(&f[i], 0, sizeof(f[i]));
