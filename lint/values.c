@@ -84,6 +84,19 @@ struct vctx {
 	size_t n;
 	int v;
 	struct finding *f;
+	int eff;	/* EFF_* */
+};
+
+/*
+ * Does the line set the value OpenSSH uses? Some checks (%-tokens, the
+ * algorithm list assembly, ConnectionAttempts) only bite on the value in
+ * use: fatal for a top-level line that wins, a warning inside a Host or
+ * Match block, nothing for a line an earlier one overrides.
+ */
+enum {
+	EFF_YES,	/* top level, first (or accumulating) */
+	EFF_BLOCK,	/* inside Host/Match: applies to some connections */
+	EFF_NEVER,	/* an earlier top-level line wins */
 };
 
 /* sshd options that enable authentication methods */
@@ -113,6 +126,8 @@ struct sl_check_state {
 	uint32_t am_source, am_start, am_end;
 	/* PubkeyAuthentication, PasswordAuthentication, ...: -1 unset */
 	int flag[AM__COUNT];
+	/* options set by a top-level line so far */
+	unsigned char seen[(SL_OPT__COUNT + 7) / 8];
 };
 
 
@@ -789,13 +804,16 @@ check_int(struct vctx *x, bool allow_none)
 			    x->kw->name, why);
 		return;
 	}
-	if (x->c->dialect == SL_DIALECT_SSH &&
-	    x->kw->opt == SL_OPT_SSH_CONNECTIONATTEMPTS && val <= 0)
-		bad(x, 0, "bad value '%s' for '%s': must be at least 1 "
-		    "(Invalid number of ConnectionAttempts)",
-		    show(vb, sizeof(vb), x->a[0].val, x->a[0].len),
-		    x->kw->name);
 	extra(x, 1);
+	if (x->c->dialect == SL_DIALECT_SSH &&
+	    x->kw->opt == SL_OPT_SSH_CONNECTIONATTEMPTS && val <= 0 &&
+	    x->eff != EFF_NEVER)
+		setf(x, SL_RULE_BAD_VALUE, x->eff == EFF_YES ? SL_SEV_ERROR :
+		    SL_SEV_WARNING, x->a[0].start, x->a[0].end, "bad value "
+		    "'%s' for '%s': must be at least 1 (Invalid number of "
+		    "ConnectionAttempts)%s", show(vb, sizeof(vb), x->a[0].val,
+		    x->a[0].len), x->kw->name, x->eff == EFF_YES ? "" :
+		    ", fatal where the line applies");
 }
 
 static void
@@ -830,13 +848,20 @@ check_tokens(struct vctx *x, size_t i, const char *keys)
 		list[o++] = ' ';
 	}
 	list[o] = '\0';
+	if (x->eff == EFF_NEVER)
+		return;
 	if (bp[1] == '\0')
-		bad(x, i, "'%%' at the end of '%s' starts no token (invalid "
-		    "format); write %%%% for a literal %%", x->kw->name);
+		setf(x, SL_RULE_BAD_VALUE, x->eff == EFF_YES ? SL_SEV_ERROR :
+		    SL_SEV_WARNING, x->a[i].start, x->a[i].end, "'%%' at the "
+		    "end of '%s' starts no token (invalid format)%s; write %%%% "
+		    "for a literal %%", x->kw->name, x->eff == EFF_YES ? "" :
+		    ", fatal where the line applies");
 	else
-		bad(x, i, "unknown token '%%%c' in '%s': ssh expands %s%%%% "
-		    "here (unknown key %%%c)", bp[1], x->kw->name, list,
-		    bp[1]);
+		setf(x, SL_RULE_BAD_VALUE, x->eff == EFF_YES ? SL_SEV_ERROR :
+		    SL_SEV_WARNING, x->a[i].start, x->a[i].end, "unknown "
+		    "token '%%%c' in '%s': ssh expands %s%%%% here (unknown "
+		    "key %%%c)%s", bp[1], x->kw->name, list, bp[1],
+		    x->eff == EFF_YES ? "" : ", fatal where the line applies");
 }
 
 /*
@@ -874,7 +899,7 @@ warn_tokens(struct vctx *x, size_t i)
 	const char *s, *keys, *bp;
 	char kb[32];
 
-	if (failed(x) || i >= x->n ||
+	if (failed(x) || i >= x->n || x->eff == EFF_NEVER ||
 	    (keys = late_keys(x, kb, sizeof(kb))) == NULL)
 		return;
 	s = x->a[i].val;
@@ -1490,11 +1515,13 @@ check_forward(struct vctx *x, bool dynamic, bool remote)
 		    "[bind_address:]port or a socket path" :
 		    "[bind_address:]port host:hostport (ports 1 to 65535) "
 		    "or socket paths");
-	else if (!var && tok[0] != '\0')
-		setf(x, SL_RULE_BAD_VALUE, SL_SEV_ERROR, x->a[0].start,
-		    x->a[dyn ? 0 : 1].end, "unknown %%-token in socket path "
-		    "'%s' of '%s' (unknown key)", show(vb, sizeof(vb), tok,
-		    strlen(tok)), x->kw->name);
+	else if (!var && tok[0] != '\0' && x->eff != EFF_NEVER)
+		setf(x, SL_RULE_BAD_VALUE, x->eff == EFF_YES ? SL_SEV_ERROR :
+		    SL_SEV_WARNING, x->a[0].start, x->a[dyn ? 0 : 1].end,
+		    "unknown %%-token in socket path '%s' of '%s' (unknown "
+		    "key)%s", show(vb, sizeof(vb), tok, strlen(tok)),
+		    x->kw->name, x->eff == EFF_YES ? "" :
+		    ", fatal where the line applies");
 	extra(x, dynamic ? 1 : 2);
 }
 
@@ -2871,7 +2898,7 @@ unknown_elem(const struct sl_check *c, const struct sl_keyword *kw,
 
 static int
 check_algos(const struct sl_check *c, const struct sl_keyword *kw,
-    const struct sl_arg *args, size_t nargs, int lo, int hi)
+    const struct sl_arg *args, size_t nargs, int lo, int hi, int eff)
 {
 	struct finding f;
 	struct vctx x;
@@ -2914,6 +2941,7 @@ check_algos(const struct sl_check *c, const struct sl_keyword *kw,
 	x.n = nargs;
 	x.v = hi;
 	x.f = &f;
+	x.eff = eff;
 	if (!need(&x, 0, "algorithm list"))
 		return emit(c, &f) != 0 ? SL_ENOMEM : 0;
 	list = args[0].val;
@@ -2997,7 +3025,8 @@ check_algos(const struct sl_check *c, const struct sl_keyword *kw,
 		if (bad_at[i] && !fatal_at[i])
 			all_fatal = false;
 	}
-	if (fail1 == 0)
+	/* only the value in use is assembled */
+	if (fail1 == 0 || eff == EFF_NEVER)
 		goto extra_args;
 	if (fail1 == 1) {
 		e = strchr(list + first_bad, ',');
@@ -3011,12 +3040,15 @@ check_algos(const struct sl_check *c, const struct sl_keyword *kw,
 		snprintf(f.msg, sizeof(f.msg), "'%s' selects no %s that the "
 		    "targeted OpenSSH supports (invalid argument)", kw->name,
 		    alist_noun(k));
-	sev = some_fatal ? SL_SEV_ERROR : SL_SEV_WARNING;
-	if (!some_fatal)
+	sev = some_fatal && eff == EFF_YES ? SL_SEV_ERROR : SL_SEV_WARNING;
+	if (some_fatal && eff != EFF_YES)
+		snprintf(f.msg + strlen(f.msg), sizeof(f.msg) -
+		    strlen(f.msg), "; fatal where the line applies");
+	else if (!some_fatal)
 		snprintf(f.msg + strlen(f.msg), sizeof(f.msg) -
 		    strlen(f.msg), "; ssh ignores the line and the rest of "
 		    "its defaults");
-	if (some_fatal && !all_fatal) {
+	if (some_fatal && !all_fatal && eff == EFF_YES) {
 		mask_ranges(ar.rel, ar.nrel, fatal_at, rlo, rhi, &nr);
 		snprintf(f.msg + strlen(f.msg), sizeof(f.msg) -
 		    strlen(f.msg), "; fatal in");
@@ -3102,8 +3134,11 @@ state_update(const struct sl_check *c, const struct sl_keyword *kw,
 	size_t i, len;
 	int fi = -1;
 
-	if (st == NULL || c->dialect != SL_DIALECT_SSHD || c->in_block ||
-	    n == 0)
+	if (st == NULL || c->in_block || n == 0)
+		return 0;
+	if (kw->opt != SL_OPT_NONE)
+		st->seen[kw->opt / 8] |= (unsigned char)(1u << (kw->opt % 8));
+	if (c->dialect != SL_DIALECT_SSHD)
 		return 0;
 	switch (kw->opt) {
 	case SL_OPT_SSHD_SUBSYSTEM:
@@ -3314,7 +3349,7 @@ sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
 {
 	struct finding f[MAXPOINTS];
 	const struct sl_keyword *first, *last, *rows[MAXPOINTS], *r;
-	int pt[MAXPOINTS], lo, hi, alo = 0, ahi = 0, end;
+	int pt[MAXPOINTS], lo, hi, alo = 0, ahi = 0, end, eff;
 	int rlo[MAXRANGES], rhi[MAXRANGES];
 	struct vctx x;
 	size_t np = 0, i, j, nr, ncov = 0, nsame;
@@ -3322,6 +3357,14 @@ sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
 
 	if (c == NULL || kw == NULL || (nargs > 0 && args == NULL))
 		return SL_EINVAL;
+	if (c->in_block)
+		eff = EFF_BLOCK;
+	else if (kw->mult != SL_MULT_ACCUM && kw->opt != SL_OPT_NONE &&
+	    c->state != NULL &&
+	    (c->state->seen[kw->opt / 8] & (1u << (kw->opt % 8))) != 0)
+		eff = EFF_NEVER;
+	else
+		eff = EFF_YES;
 	lo = c->version_min;
 	hi = c->version_max < lo ? lo : c->version_max;
 	spelling_rows(kw, &first, &last);
@@ -3343,7 +3386,7 @@ sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
 			alo = lo;
 			ahi = hi;
 		}
-		if (check_algos(c, kw, args, nargs, alo, ahi) != 0)
+		if (check_algos(c, kw, args, nargs, alo, ahi, eff) != 0)
 			return SL_ENOMEM;
 		return state_update(c, kw, args, nargs);
 	}
@@ -3379,6 +3422,7 @@ sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
 		x.n = nargs;
 		x.v = pt[i];
 		x.f = &f[i];
+		x.eff = eff;
 		check_at(&x);
 	}
 	/* one report per distinct finding, naming releases if partial */

@@ -780,6 +780,23 @@ static const struct vcase verified[] = {
 	{ SSHD, "PerSourceNetBlockSize 0:0", true },
 	{ SSHD, "AuthenticationMethods gssapi-keyex\nGSSAPIAuthentication yes", true },
 	{ SSHD, "AuthenticationMethods gssapi-with-mic\nGSSAPIAuthentication yes", true },
+	{ SSHD, "Ciphers aes128-ctr\nCiphers ,bogus", true },
+	{ SSHD, "Match user x\nPubkeyAcceptedAlgorithms ,bogus", true },
+	{ SSHD, "Match user x\nPubkeyAcceptedAlgorithms !ssh-rsa", true },
+	{ SSHD, "PubkeyAcceptedAlgorithms ssh-ed25519\nPubkeyAcceptedAlgorithms !ssh-rsa", true },
+	{ SSH, "Host other\nHostKeyAlgorithms ,bogus", true },
+	{ SSH, "HostKeyAlgorithms ssh-ed25519\nHostKeyAlgorithms ,bogus", true },
+	{ SSH, "ConnectionAttempts 3\nConnectionAttempts 0", true },
+	{ SSH, "Host other\nConnectionAttempts 0", true },
+	{ SSH, "Host other\nControlPath /tmp/%z", true },
+	{ SSH, "ControlPath /tmp/x\nControlPath /tmp/%z", true },
+	{ SSH, "Host other\nLocalForward /tmp/%Q.sock localhost:22", true },
+	{ SSH, "LocalForward /tmp/a.sock localhost:22\nLocalForward /tmp/%Q.sock localhost:22", false },
+	{ SSH, "UserKnownHostsFile /x\nUserKnownHostsFile /%q", true },
+	{ SSH, "Host other\nUserKnownHostsFile /%q", true },
+	{ SSHD, "Match user x\nAuthorizedKeysCommand /x", true },
+	{ SSHD, "AuthenticationMethods publickey\nAuthenticationMethods any", false },
+	{ SSHD, "Match user x\nCASignatureAlgorithms rsa", true },
 };
 
 /* ------------------------------------------------------------------ */
@@ -1450,6 +1467,21 @@ test_values__late_tokens(void **state)
 	run_text(SSH, "RemoteCommand echo %T", V(9, 2), V(9, 2), true, &r);
 	dg = only(&r, SL_RULE_BAD_VALUE);
 	assert_int_equal(dg->severity, SL_SEV_ERROR);
+	run_release(&r);
+	/* only the value in use is expanded */
+	run_text(SSH, "Host other\nControlPath /tmp/%z", V(9, 2), V(9, 2),
+	    true, &r);
+	dg = only(&r, SL_RULE_BAD_VALUE);
+	assert_int_equal(dg->severity, SL_SEV_WARNING);
+	run_release(&r);
+	run_text(SSH, "ControlPath /tmp/x\nControlPath /tmp/%z", V(9, 2),
+	    V(9, 2), true, &r);
+	assert_int_equal(r.diags.n, 0);
+	run_release(&r);
+	run_text(SSHD, "Match user x\nPubkeyAcceptedAlgorithms !ssh-rsa",
+	    V(9, 2), V(9, 2), true, &r);
+	dg = only(&r, SL_RULE_BAD_VALUE);
+	assert_int_equal(dg->severity, SL_SEV_WARNING);
 	run_release(&r);
 	/* %j from 9.6 */
 	run_text(SSH, "ControlPath ~/.ssh/%j", V(9, 2), V(9, 6), true, &r);
