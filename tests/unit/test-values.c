@@ -806,7 +806,7 @@ static const struct vcase verified[] = {
 
 struct tline {
 	char keyword[64];
-	char cooked[MAXARGS][512];
+	char cooked[MAXARGS][4096];
 	struct sl_arg args[MAXARGS];
 	size_t nargs;
 	uint32_t kw_start, kw_end, line_end;
@@ -849,6 +849,8 @@ split_line(enum sl_dialect d, const char *line, size_t len, struct tline *t)
 		while (i < len && (is_ws(line[i]) ||
 		    (d == SL_DIALECT_SSH && line[i] == '=')))
 			i++;
+		if (len - i >= sizeof(t->cooked[0]))
+			len = i + sizeof(t->cooked[0]) - 1;
 		memcpy(t->cooked[0], line + i, len - i);
 		t->cooked[0][len - i] = '\0';
 		t->args[0].val = t->cooked[0];
@@ -866,7 +868,8 @@ split_line(enum sl_dialect d, const char *line, size_t len, struct tline *t)
 		t->args[t->nargs].start = (uint32_t)i;
 		o = 0;
 		q = 0;
-		while (i < len && (q != 0 || !is_ws(line[i]))) {
+		while (i < len && (q != 0 || !is_ws(line[i])) &&
+		    o < sizeof(t->cooked[0]) - 2) {
 			if (line[i] == '\\' && i + 1 < len &&
 			    (line[i + 1] == '\\' || line[i + 1] == '"' ||
 			    line[i + 1] == '\'' || (q == 0 &&
