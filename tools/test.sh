@@ -16,5 +16,4 @@ meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
 ninja -C build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    meson test -C build-asan --print-errorlogs --num-processes "$jobs" \
-    --no-suite oracle
+    meson test -C build-asan --print-errorlogs --num-processes "$jobs"
