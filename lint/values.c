@@ -104,13 +104,6 @@ enum auth_flag {
 	AM_PUBKEY, AM_PASSWORD, AM_KBDINT, AM_HOSTBASED, AM_GSSAPI, AM__COUNT
 };
 
-/* A top-level AuthorizedKeysCommand / AuthorizedPrincipalsCommand line. */
-struct cmdrec {
-	bool set;
-	uint32_t source_id, start, end;
-	bool none;	/* value is "none" */
-};
-
 struct sl_check_state {
 	/* sshd: Subsystem names of top-level lines, in order */
 	char **subsys;
@@ -118,8 +111,6 @@ struct sl_check_state {
 	/* sshd: a top-level AuthenticationMethods line was stored */
 	bool authmeth;
 	/* sshd: first top-level values, for sl_check_finish() */
-	struct cmdrec akc, apc;
-	bool akc_user, apc_user;
 	/* first AuthenticationMethods line: its lists, NUL separated */
 	char *am_lists;
 	size_t am_len;
@@ -3162,28 +3153,6 @@ state_update(const struct sl_check *c, const struct sl_keyword *kw,
 		st->am_start = c->kw_start;
 		st->am_end = a[n - 1].end;
 		return 0;
-	case SL_OPT_SSHD_AUTHORIZEDKEYSCOMMAND:
-	case SL_OPT_SSHD_AUTHORIZEDPRINCIPALSCOMMAND:
-		{
-			bool keys = kw->opt ==
-			    SL_OPT_SSHD_AUTHORIZEDKEYSCOMMAND;
-			struct cmdrec *p = keys ? &st->akc : &st->apc;
-
-			if (p->set)
-				return 0;
-			p->set = true;
-			p->source_id = c->source_id;
-			p->start = c->kw_start;
-			p->end = a[0].end;
-			p->none = eqi(a[0].val, "none");
-		}
-		return 0;
-	case SL_OPT_SSHD_AUTHORIZEDKEYSCOMMANDUSER:
-		st->akc_user = true;
-		return 0;
-	case SL_OPT_SSHD_AUTHORIZEDPRINCIPALSCOMMANDUSER:
-		st->apc_user = true;
-		return 0;
 	case SL_OPT_SSHD_PUBKEYAUTHENTICATION:
 		fi = AM_PUBKEY;
 		break;
@@ -3474,18 +3443,6 @@ sl_check_finish(const struct sl_check *c)
 	if (c == NULL || (st = c->state) == NULL ||
 	    c->dialect != SL_DIALECT_SSHD)
 		return 0;
-	if (st->akc.set && !st->akc.none && !st->akc_user &&
-	    sl_diag_add(c->diags, SL_RULE_MISSING_ARGUMENT, st->akc.source_id,
-	    st->akc.start, st->akc.end, "'AuthorizedKeysCommand' needs an "
-	    "'AuthorizedKeysCommandUser' (AuthorizedKeysCommand set without "
-	    "AuthorizedKeysCommandUser)") != 0)
-		return SL_ENOMEM;
-	if (st->apc.set && !st->apc.none && !st->apc_user &&
-	    sl_diag_add(c->diags, SL_RULE_MISSING_ARGUMENT, st->apc.source_id,
-	    st->apc.start, st->apc.end, "'AuthorizedPrincipalsCommand' needs "
-	    "an 'AuthorizedPrincipalsCommandUser' (AuthorizedPrincipalsCommand "
-	    "set without AuthorizedPrincipalsCommandUser)") != 0)
-		return SL_ENOMEM;
 	if (!st->authmeth || st->am_lists == NULL)
 		return 0;
 	/* defaults of sshd: pubkey, password, kbdint on; the rest off */

@@ -54,13 +54,15 @@ int sl_check_directive(const struct sl_check *c, const struct sl_keyword *kw,
 /*
  * ---- Added by the values module (not in the original interface) ----
  *
- * Whole-configuration checks sshd makes after reading sshd_config
- * (sshd.c): AuthorizedKeysCommand / AuthorizedPrincipalsCommand set without
- * their ...User, and AuthenticationMethods lists none of which uses only
- * enabled methods. Uses what sl_check_directive() recorded in c->state for
- * the top-level (non-Match) lines; call it once after the last directive of
- * a top-level sshd config with the same state. Only c->diags, c->dialect
- * and c->state are used. No-op for ssh_config. Returns 0 or SL_ENOMEM.
+ * The whole-configuration check sshd makes on AuthenticationMethods after
+ * reading sshd_config (sshd.c): at least one method list must use only
+ * enabled methods ("AuthenticationMethods cannot be satisfied by enabled
+ * authentication methods"). Uses what sl_check_directive() recorded in
+ * c->state for the top-level (non-Match) lines; call it once after the last
+ * directive of a top-level sshd config with the same state. Only c->diags,
+ * c->dialect and c->state are used. No-op for ssh_config. Returns 0 or
+ * SL_ENOMEM. (AuthorizedKeysCommand without its User is checked in
+ * lint/check.c.)
  */
 int sl_check_finish(const struct sl_check *c);
 
