@@ -840,8 +840,20 @@ sl_lint_walk(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 		return SL_ENOMEM;
 	w.stack[0] = top;
 	r = walk_file(&w, top, false, false);
-	if (r == 0 && top->dialect == SL_DIALECT_SSHD)
+	if (r == 0 && top->dialect == SL_DIALECT_SSHD) {
+		struct sl_check c;
+
 		check_command_users(&w);
+		memset(&c, 0, sizeof(c));
+		c.diags = &ctx->diags;
+		c.source_id = top->id;
+		c.dialect = top->dialect;
+		c.version_min = w.vmin;
+		c.version_max = w.vmax;
+		c.debian = true;
+		c.state = w.state;
+		r = sl_check_finish(&c);
+	}
 	sl_check_state_free(w.state);
 	sl_free(w.ignore_unknown);
 	if (r == 0 && ctx->diags.failed)
