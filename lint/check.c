@@ -590,9 +590,13 @@ do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
 		memset(&gl, 0, sizeof(gl));
 		gr = glob(pat, 0, NULL, &gl);
 		if (gr == GLOB_NOMATCH || (gr == 0 && gl.gl_pathc == 0)) {
-			sl_diag_add(d, SL_RULE_INCLUDE_NOT_FOUND, s->id,
-			    a->start, a->end, "Include '%s' matches no file "
-			    "(looked for '%s')", a->val, pat);
+			/* an empty drop-in directory is normal; a missing
+			 * literal file is more likely a mistake */
+			sl_diag_add_sev(d, SL_RULE_INCLUDE_NOT_FOUND,
+			    strpbrk(a->val, "*?[") != NULL ? SL_SEV_INFO :
+			    SL_SEV_WARNING, s->id, a->start, a->end,
+			    "Include '%s' matches no file (looked for '%s')",
+			    a->val, pat);
 			globfree(&gl);
 			continue;
 		}

@@ -96,6 +96,17 @@ expect renamed "old name of 'PubkeyAcceptedAlgorithms'.*\\[SSH402\\]" "$tmp/out"
 run renamed-range 0 --openssh 8.4..9.2 --dialect ssh "$tmp/v2"
 reject renamed-range 'SSH402' "$tmp/out"
 
+# --openssh installed reads the version from the installed binary
+if [ -x /usr/bin/ssh ]; then
+	run installed 0 --openssh installed "$fixtures/ssh_config/dotfile.conf"
+	expect installed 'checked for OpenSSH [0-9]+\.[0-9]+\)' "$tmp/out"
+fi
+# sshd: a 'Match all' block is active at startup, global keywords pass
+printf 'Match All\nPort 2222\nMatch User x\nPort 1\n' >"$tmp/match-all"
+run match-all 1 --openssh 9.2 --dialect sshd "$tmp/match-all"
+expect match-all ':4:1: error: .Port. is not allowed within a Match block' "$tmp/out"
+reject match-all ':2:1: error' "$tmp/out"
+
 # --- Include: --home maps ~ into a dotfiles repo
 run home 0 --openssh 9.2 --home "$fixtures/include-trees/dotfiles"
 expect home 'checked for OpenSSH 9\.2' "$tmp/out"
@@ -108,7 +119,10 @@ run include-error 1 --openssh 9.2 --dialect ssh "$tmp/top"
 expect include-error "^$tmp/inc1:1:1: error: unknown keyword 'Usr'" "$tmp/out"
 printf 'Include %s/nothing-*.conf\n' "$tmp" >"$tmp/missing"
 run include-missing 0 --openssh 9.2 --dialect ssh "$tmp/missing"
-expect include-missing 'matches no file.*\[SSH010\]' "$tmp/out"
+expect include-missing 'info: Include .*matches no file.*\[SSH010\]' "$tmp/out"
+printf 'Include %s/literal-missing.conf\n' "$tmp" >"$tmp/missing2"
+run include-missing-literal 0 --openssh 9.2 --dialect ssh "$tmp/missing2"
+expect include-missing-literal 'warning: Include .*matches no file' "$tmp/out"
 # sysroot: absolute Include paths are looked up under DIR
 printf 'Include /etc/ssh/sshd_config.d/*.conf\n' >"$tmp/sysroot-top"
 printf 'Bogus yes\n' >"$tmp/etc/ssh/sshd_config.d/20-bad.conf"

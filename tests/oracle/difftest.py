@@ -1463,6 +1463,7 @@ def keep_case(res, keepdir, sshlint, hostkey):
 
 
 def main():
+    global SSH, SSHD
     ap = argparse.ArgumentParser(
         description="Compare sshlint's accept/reject verdict with the "
         "installed ssh -G / sshd -t.")
@@ -1483,11 +1484,14 @@ def main():
     ap.add_argument("--list", action="store_true",
                     help="print the cases and exit (no binary is run)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--ssh", default=SSH, help=argparse.SUPPRESS)
+    ap.add_argument("--sshd", default=SSHD, help=argparse.SUPPRESS)
     ap.add_argument("--known", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "known-differences.txt"))
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print every case and both verdicts")
     a = ap.parse_args()
+    SSH, SSHD = a.ssh, a.sshd
 
     dialects = ["ssh", "sshd"] if a.dialect == "both" else [a.dialect]
     cases = []
