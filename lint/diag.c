@@ -59,15 +59,9 @@ sl_diag_addv(struct sl_diags *d, enum sl_rule rule, enum sl_severity sev,
 {
 	struct sl_strbuf sb = SL_STRBUF_INIT;
 	struct sl_diag *n;
-	size_t ncap;
 
-	if (d->n == d->cap) {
-		ncap = d->cap ? d->cap * 2 : 16;
-		if ((n = sl_reallocarray(d->v, ncap, sizeof(*n))) == NULL)
-			goto fail;
-		d->v = n;
-		d->cap = ncap;
-	}
+	if (sl_grow(&d->v, &d->cap, d->n, sizeof(*d->v), 16))
+		goto fail;
 	sl_strbuf_vaddf(&sb, fmt, ap);
 	n = &d->v[d->n];
 	if ((n->message = sl_strbuf_detach(&sb)) == NULL)

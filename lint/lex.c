@@ -41,18 +41,10 @@ static int
 push_tok(struct lexbuf *lb, enum sl_tok_kind kind, uint32_t start,
     uint32_t end)
 {
-	struct sl_token *n;
-	size_t ncap;
-
 	if (start == end && kind != SL_TOK_ARG)
 		return 0;
-	if (lb->ntok == lb->captok) {
-		ncap = lb->captok ? lb->captok * 2 : 16;
-		if ((n = sl_reallocarray(lb->tok, ncap, sizeof(*n))) == NULL)
-			return SL_ENOMEM;
-		lb->tok = n;
-		lb->captok = ncap;
-	}
+	if (sl_grow(&lb->tok, &lb->captok, lb->ntok, sizeof(*lb->tok), 16))
+		return SL_ENOMEM;
 	lb->tok[lb->ntok].kind = kind;
 	lb->tok[lb->ntok].start = start;
 	lb->tok[lb->ntok].end = end;
@@ -82,16 +74,8 @@ cook_reserve(struct lexbuf *lb, size_t extra)
 static int
 push_arg(struct lexbuf *lb, size_t off, uint32_t start, uint32_t end)
 {
-	struct sl_arg *n;
-	size_t ncap;
-
-	if (lb->narg == lb->caparg) {
-		ncap = lb->caparg ? lb->caparg * 2 : 8;
-		if ((n = sl_reallocarray(lb->arg, ncap, sizeof(*n))) == NULL)
-			return SL_ENOMEM;
-		lb->arg = n;
-		lb->caparg = ncap;
-	}
+	if (sl_grow(&lb->arg, &lb->caparg, lb->narg, sizeof(*lb->arg), 8))
+		return SL_ENOMEM;
 	/* val is an offset for now; fixed up when copied to the arena */
 	lb->arg[lb->narg].val = (const char *)(uintptr_t)off;
 	lb->arg[lb->narg].len = lb->ncook - off;

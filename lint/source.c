@@ -28,21 +28,13 @@ sl_ctx_set_error(struct sl_ctx *ctx, const char *fmt, ...)
 static int
 add_source(struct sl_ctx *ctx, struct sl_source *s)
 {
-	struct sl_source **n;
-	size_t ncap;
-
 	if (ctx->nsrc >= SL_MAX_SOURCES) {
 		sl_ctx_set_error(ctx, "too many files (limit %d)",
 		    SL_MAX_SOURCES);
 		return SL_ELIMIT;
 	}
-	if (ctx->nsrc == ctx->capsrc) {
-		ncap = ctx->capsrc ? ctx->capsrc * 2 : 8;
-		if ((n = sl_reallocarray(ctx->src, ncap, sizeof(*n))) == NULL)
-			return SL_ENOMEM;
-		ctx->src = n;
-		ctx->capsrc = ncap;
-	}
+	if (sl_grow(&ctx->src, &ctx->capsrc, ctx->nsrc, sizeof(*ctx->src), 8))
+		return SL_ENOMEM;
 	s->id = (uint32_t)ctx->nsrc;
 	ctx->src[ctx->nsrc++] = s;
 	return 0;

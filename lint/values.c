@@ -3098,18 +3098,11 @@ sl_check_state_free(struct sl_check_state *st)
 static int
 state_add_subsys(struct sl_check_state *st, const char *name)
 {
-	char **n;
-	size_t cap;
-
 	if (subsys_defined(st, name))
 		return 0;
-	if (st->nsubsys == st->capsubsys) {
-		cap = st->capsubsys ? st->capsubsys * 2 : 8;
-		if ((n = sl_reallocarray(st->subsys, cap, sizeof(*n))) == NULL)
-			return SL_ENOMEM;
-		st->subsys = n;
-		st->capsubsys = cap;
-	}
+	if (sl_grow(&st->subsys, &st->capsubsys, st->nsubsys,
+	    sizeof(*st->subsys), 8))
+		return SL_ENOMEM;
 	if ((st->subsys[st->nsubsys] = sl_strdup(name)) == NULL)
 		return SL_ENOMEM;
 	st->nsubsys++;

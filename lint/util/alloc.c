@@ -83,6 +83,24 @@ sl_strdup(const char *s)
 	return sl_strndup(s, strlen(s));
 }
 
+int
+sl_grow(void *vp, size_t *capp, size_t n, size_t elem, size_t first)
+{
+	void **v = vp, *nv;
+	size_t ncap;
+
+	if (n < *capp)
+		return 0;
+	ncap = *capp ? *capp * 2 : first;
+	if (ncap <= n)
+		ncap = n + 1;
+	if ((nv = sl_reallocarray(*v, ncap, elem)) == NULL)
+		return -1;	/* SL_ENOMEM */
+	*v = nv;
+	*capp = ncap;
+	return 0;
+}
+
 void
 sl_free(void *p)
 {

@@ -14,6 +14,13 @@ char *sl_strndup(const char *s, size_t n);
 void sl_free(void *p);
 
 /*
+ * Make room for one more element in the array *vp of *np elements and
+ * capacity *capp (doubling from `first`). Returns 0 or SL_ENOMEM (the array
+ * is left as it was).
+ */
+int sl_grow(void *vp, size_t *capp, size_t n, size_t elem, size_t first);
+
+/*
  * Test hook: after `n` more successful allocations every allocation fails
  * (n < 0 disables). This is process state by design, like a malloc
  * replacement; only tests and the CLI's SSHLINT_FAIL_ALLOC switch set it.
