@@ -70,7 +70,8 @@ gss-group16-sha512- gss-nistp256-sha256- gss-curve25519-sha256-""".split()
 ALG_WRONG = ["bogus-alg", "aes128-cbc@openssh.com", "chacha20-poly1305",
              "mlkem768x25519-sha256", "sntrup761x25519-sha512@openssh.comx",
              "hmac-sha2-256-96", "arcfour", "blowfish-cbc", "ssh-ed448",
-             "rsa-sha2-384"]
+             "rsa-sha2-384", "gss-curve25519-sha256-", "none",
+             "ssh-rsa-sha256@ssh.com", "hmac-ripemd160"]
 
 # ---------------------------------------------------------------------------
 # Value generators.  Each takes (gen, rng) and returns the argument text (may
@@ -94,11 +95,13 @@ INT = pick("0", "1", "3", "6", "10", "100", "1024", "2147483647", "007")
 INT_BAD = pick("-1", "2147483648", "10x", "abc", "1.5", "0x10", '""', "+5",
                "99999999999", "1 2")
 TIME = pick("0", "30", "1h30m", "10s", "5M", "2w", "1d", "90", "1H", "3600",
-            "1h2m3s", "120m")
+            "1h2m3s", "120m", "1W", "00", "1h0", "0s", "2147483647",
+            "596523h")
 TIME_BAD = pick("10x", "-5", "h", "1h 30m", "99999999999", "1.5h", "5mm",
                 "s", "30sec", '""', "1y")
 TIME_OR_NONE = any_of(TIME, pick("none", "None"))
-PORT = pick("22", "2222", "65535", "1", "ssh", "8022", "443")
+PORT = pick("22", "2222", "65535", "1", "ssh", "8022", "443", "022",
+            "+22")
 PORT_BAD = pick("0", "65536", "-1", "bogus", "22x", '""', "99999", "22 23",
                 "0x16")
 LOGLEVEL = pick("QUIET", "FATAL", "ERROR", "INFO", "VERBOSE", "DEBUG",
@@ -193,7 +196,9 @@ LFWD = pick("8080 localhost:80", "127.0.0.1:8080 example.com:80",
             "[::1]:8080 [::1]:80", "localhost:5432 db:5432",
             "*:8080 localhost:80", "/tmp/sock.local host:80",
             "8080 /tmp/remote.sock", "8080 [2001:db8::1]:80",
-            "0.0.0.0:2000 10.0.0.1:22")
+            "0.0.0.0:2000 10.0.0.1:22", "::1/8080 localhost/80",
+            "8080 2001:db8::1/80", "localhost:8080 localhost:ssh",
+            "[127.0.0.1]:8080 x:80")
 LFWD_BAD = pick("8080", "abc localhost:80", "8080 localhost",
                 "70000 localhost:80", "8080 localhost:70000",
                 "8080 localhost:80 extra", "[::1:8080 x:80", "8080 :80",
@@ -224,7 +229,7 @@ SENDENV_BAD = pick("A=B", "LANG LC_ALL=C")
 SETENV = pick("FOO=bar", '"FOO=a b"', "A=1 B=2", "EMPTY=", "X=y=z")
 SETENV_BAD = pick("FOO", "=x", "FOO bar", '""')
 CDOMAINS = pick("example.com", "example.com corp.example.org", "none",
-                "a.b.c")
+                "a.b.c", "example.com.", "_srv.example.com", "EXAMPLE.COM")
 CDOMAINS_BAD = pick("foo..bar", "-x.com", "none example.com",
                     "exa_mple.com", "*.example.com")
 CNAMES = pick("*.a.example:*.b.example", "none", "*:*",
@@ -307,7 +312,10 @@ AKFILE = pick(".ssh/authorized_keys", ".ssh/authorized_keys "
               "%h/.ssh/authorized_keys", "/etc/ssh/keys/%U")
 AUTHMETH = pick("publickey,password", "any", "publickey",
                 "publickey,keyboard-interactive:pam",
-                "publickey publickey,password", "password,publickey")
+                "publickey publickey,password", "password,publickey",
+                "hostbased,publickey", "gssapi-with-mic publickey",
+                "keyboard-interactive:bsdauth", "publickey,publickey",
+                "password hostbased")
 AUTHMETH_BAD = pick("bogus", "any publickey", "publickey,", "publickey,,",
                     "publickey,bogus", "keyboard-interactive:")
 PERMITOPEN = pick("any", "none", "host:22", "host:*", "[::1]:22",
@@ -338,7 +346,7 @@ SSH_MATCH_OK = ["all", "host example", "host=example", "host other",
                 "Host *.example.com", 'host "example,other"',
                 "user root host example", "!canonical host other",
                 "originalhost=ex* !user=nobody", "localuser=root"]
-SSH_MATCH_BAD = ["", "all host example", "tagged x", "localnetwork 10.0.0.0/8",
+SSH_MATCH_BAD = ["host=", 'host "a b"', "exec", "all host example", "tagged x", "localnetwork 10.0.0.0/8",
                  "host", "bogus x", "all all", "exec 'test 1 = 1'",
                  "version 9.2", "user", "host example exec", "!all",
                  "host example all all", "sessiontype shell", "Tag x"]
@@ -349,7 +357,7 @@ SSHD_MATCH_OK = ["User alice", "user=alice", "Group staff",
                  "User alice Address 10.0.0.0/8", "User !x", "User alice,bob",
                  "Address 2001:db8::/32", "Address 1.2.3.4",
                  "group=wheel host=*.example.com", "User root LocalPort 2222"]
-SSHD_MATCH_BAD = ["", "Address 1.2.3.5/24", "Address 10.0.0.0/33",
+SSHD_MATCH_BAD = ["User=", 'User "a b"', "Host", "Address 1.2.3.5/24", "Address 10.0.0.0/33",
                   "LocalPort bogus", "LocalPort 0", "LocalPort 65536",
                   "all User x", "User x all", "!User x", "User", "Bogus x",
                   "Invalid-User", "Version 9.2", "Address 10.0.0.0/8,1.2.3.5/24",
@@ -1649,9 +1657,16 @@ def report(results, a, known, sshlint, hostkey, dialects):
             lambda r: "%s: %s" % (r.case.dialect, ", ".join(sorted(
                 {"%s %s" % (e[3], e[4].split(":")[0][:60])
                  for e in r.sl_errors}))))
-    section("Line mismatches", lines,
-            lambda r: "%s: %s" % (r.case.dialect,
-                                  normalize_msg(first_error(r), r.dir)))
+    def line_key(r):
+        if any("Include cycle" in (e[4] or "") or "recursive" in (e[4] or "")
+               for e in r.sl_errors):
+            return "%s: sshlint reports an Include cycle; OpenSSH fails " \
+                "earlier, on a line re-read through it (%s)" % (
+                    r.case.dialect, normalize_msg(first_error(r), r.dir))
+        return "%s: %s" % (r.case.dialect,
+                           normalize_msg(first_error(r), r.dir))
+
+    section("Line mismatches", lines, line_key)
     section("sshlint failures", fails, lambda r: r.sl_fail[:80])
     section("Harness problems", harness, lambda r: r.harness)
     if known_hits and a.verbose:
