@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <glob.h>
 #include <grp.h>
+#include <arpa/inet.h>
+#include <netdb.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,22 @@ struct walk {
 		const struct sl_line *cmd;	/* effective command line */
 		bool user_set;
 	} akc, apc;
+	/* sshd: files already read for an Include pattern (servconf.c keeps
+	 * them and reuses them instead of globbing again) */
+	struct inc_cache {
+		char *selector;
+		struct sl_source *src;	/* NULL: pattern matched nothing */
+	} *cache;
+	size_t ncache, capcache;
+	/* sshd: AddressFamily and the ListenAddress lines, resolved by sshd
+	 * only after the whole file is read */
+	const struct sl_line *family;
+	struct listen {
+		struct sl_source *src;
+		const struct sl_line *ln;
+	} *listen;
+	size_t nlisten, caplisten;
+	bool rereading;		/* sshd cycle: lines read again, no Include */
 };
 
 /* Match criteria of each dialect and the release that added them. */
@@ -225,8 +243,11 @@ check_match(struct walk *w, struct sl_source *s, const struct sl_line *ln)
 			char *end;
 			long p = strtol(arg->val, &end, 10);
 
-			if (*arg->val == '\0' || *end != '\0' || p <= 0 ||
+			if (*arg->val == '\0' || *end != '\0' || p < 0 ||
 			    p > 65535)
+				p = getservbyname(arg->val, "tcp") != NULL ?
+				    0 : -1;
+			if (p < 0)
 				sl_diag_add(d, SL_RULE_BAD_MATCH, s->id,
 				    arg->start, arg->end, "invalid Match "
 				    "LocalPort '%s'", arg->val);
@@ -264,15 +285,23 @@ check_match(struct walk *w, struct sl_source *s, const struct sl_line *ln)
 }
 
 static void
-check_host(struct walk *w, struct sl_source *s, const struct sl_line *ln)
+check_host(struct walk *w, struct sl_source *s, const struct sl_line *ln,
+    bool ctx_in_block)
 {
 	uint32_t i;
 
-	for (i = 0; i < ln->nargs; i++)
-		if (ln->args[i].len == 0)
-			sl_diag_add(&w->ctx->diags, SL_RULE_EMPTY_ARGUMENT,
-			    s->id, ln->args[i].start, ln->args[i].end,
-			    "empty Host pattern");
+	for (i = 0; i < ln->nargs; i++) {
+		if (ln->args[i].len != 0)
+			continue;
+		/* in a file included from a block that does not apply, ssh
+		 * checks the first pattern only */
+		sl_diag_add_sev(&w->ctx->diags, SL_RULE_EMPTY_ARGUMENT,
+		    i > 0 && ctx_in_block ? SL_SEV_WARNING : SL_SEV_ERROR,
+		    s->id, ln->args[i].start, ln->args[i].end,
+		    "empty Host pattern%s", i > 0 && ctx_in_block ?
+		    " (rejected by ssh for hosts the including block applies "
+		    "to)" : "");
+	}
 }
 
 /* ssh: is this unknown keyword covered by an earlier IgnoreUnknown? */
@@ -477,6 +506,18 @@ note_command_user(struct walk *w, struct sl_source *s,
 	case SL_OPT_SSHD_AUTHORIZEDPRINCIPALSCOMMANDUSER:
 		w->apc.user_set = true;
 		break;
+	case SL_OPT_SSHD_ADDRESSFAMILY:
+		if (w->family == NULL)
+			w->family = ln;
+		break;
+	case SL_OPT_SSHD_LISTENADDRESS:
+		if (sl_grow(&w->listen, &w->caplisten, w->nlisten,
+		    sizeof(*w->listen), 8) == 0) {
+			w->listen[w->nlisten].src = s;
+			w->listen[w->nlisten++].ln = ln;
+		} else
+			w->ctx->diags.failed = 1;
+		break;
 	default:
 		break;
 	}
@@ -502,6 +543,67 @@ check_command_users(struct walk *w)
 		    cu[i]->src->id, kw_start(ln), kw_end(ln), "'%s' is set "
 		    "without '%s' in the global section; sshd refuses to "
 		    "start", names[i][0], names[i][1]);
+	}
+}
+
+/*
+ * sshd resolves every ListenAddress with getaddrinfo() in the family of
+ * AddressFamily once the file is read: an address of the other family, or
+ * a name that cannot be a host name, stops it ("bad addr or host"). Names
+ * are not looked up (no DNS).
+ */
+static void
+check_listen_addresses(struct walk *w)
+{
+	const char *fam = w->family != NULL && w->family->nargs > 0 ?
+	    w->family->args[0].val : "any";
+	const struct sl_arg *a;
+	unsigned char buf[sizeof(struct in6_addr)];
+	char host[256];
+	const char *h, *e, *p;
+	size_t i, n;
+	int af;
+
+	for (i = 0; i < w->nlisten; i++) {
+		if (w->listen[i].ln->nargs < 1)
+			continue;
+		a = &w->listen[i].ln->args[0];
+		h = a->val;
+		if (*h == '[') {
+			h++;
+			e = strchr(h, ']');
+			n = e != NULL ? (size_t)(e - h) : strlen(h);
+		} else if ((p = strchr(h, ':')) != NULL && strchr(p + 1, ':') ==
+		    NULL)
+			n = (size_t)(p - h);	/* host:port */
+		else
+			n = strlen(h);		/* host, or bare IPv6 */
+		if (n == 0 || n >= sizeof(host))
+			continue;
+		memcpy(host, h, n);
+		host[n] = '\0';
+		if (inet_pton(AF_INET, host, buf) == 1)
+			af = AF_INET;
+		else if (inet_pton(AF_INET6, host, buf) == 1)
+			af = AF_INET6;
+		else {
+			if (host[strspn(host, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_%")] != '\0')
+				sl_diag_add(&w->ctx->diags, SL_RULE_BAD_VALUE,
+				    w->listen[i].src->id, a->start, a->end,
+				    "bad address or host name '%s' in "
+				    "'ListenAddress': sshd cannot resolve it",
+				    host);
+			continue;
+		}
+		if ((af == AF_INET6 && strcasecmp(fam, "inet") == 0) ||
+		    (af == AF_INET && strcasecmp(fam, "inet6") == 0))
+			sl_diag_add(&w->ctx->diags, SL_RULE_BAD_VALUE,
+			    w->listen[i].src->id, a->start, a->end,
+			    "'ListenAddress %s' is an %s address but "
+			    "'AddressFamily %s' is set: sshd stops with 'bad addr "
+			    "or host'", host, af == AF_INET ? "IPv4" : "IPv6",
+			    fam);
 	}
 }
 
@@ -554,6 +656,18 @@ static int walk_file(struct walk *w, struct sl_source *s, bool in_match,
     bool ctx_in_block);
 
 static int
+cache_add(struct walk *w, const char *selector, struct sl_source *src)
+{
+	if (sl_grow(&w->cache, &w->capcache, w->ncache, sizeof(*w->cache),
+	    8))
+		return SL_ENOMEM;
+	if ((w->cache[w->ncache].selector = sl_strdup(selector)) == NULL)
+		return SL_ENOMEM;
+	w->cache[w->ncache++].src = src;
+	return 0;
+}
+
+static int
 do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
     bool in_match, bool ctx_in_block)
 {
@@ -586,6 +700,27 @@ do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
 			sl_diag_add(d, SL_RULE_INCLUDE_ERROR, s->id, a->start,
 			    a->end, "bad Include path '%s': %s", a->val, why);
 			continue;
+		}
+		if (s->dialect == SL_DIALECT_SSHD) {
+			size_t k;
+			bool cached = false;
+
+			for (k = 0; k < w->ncache; k++) {
+				if (strcmp(w->cache[k].selector, pat) != 0)
+					continue;
+				cached = true;
+				if (w->cache[k].src == NULL ||
+				    w->depth + 1 > SL_MAX_INCLUDE_DEPTH)
+					continue;
+				w->stack[++w->depth] = w->cache[k].src;
+				r = walk_file(w, w->cache[k].src, in_match,
+				    ctx_in_block);
+				w->depth--;
+				if (r != 0)
+					goto out;
+			}
+			if (cached)
+				continue;
 		}
 		memset(&gl, 0, sizeof(gl));
 		gr = glob(pat, 0, NULL, &gl);
@@ -663,6 +798,24 @@ do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
 				    "includes itself%s%s", child->path,
 				    child == s ? "" : " through ",
 				    child == s ? "" : s->path);
+				/*
+				 * sshd does read the file again before it
+				 * gives up (a Subsystem defined twice then
+				 * stops it first): check its lines once more.
+				 */
+				if (s->dialect == SL_DIALECT_SSHD &&
+				    !w->rereading) {
+					uint32_t saved = child->checked;
+
+					w->rereading = true;
+					child->checked = 0;
+					r = walk_file(w, child, in_match,
+					    ctx_in_block);
+					child->checked = saved;
+					w->rereading = false;
+					if (r != 0)
+						goto out_glob;
+				}
 				continue;
 			}
 			if ((nv = sl_reallocarray(ids, nids + 1,
@@ -675,6 +828,8 @@ do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
 			w->stack[++w->depth] = child;
 			r = walk_file(w, child, in_match, ctx_in_block);
 			w->depth--;
+			if (r == 0 && s->dialect == SL_DIALECT_SSHD)
+				r = cache_add(w, pat, child);
 			if (r != 0)
 				goto out_glob;
 		}
@@ -758,9 +913,11 @@ check_line(struct walk *w, struct sl_source *s, struct sl_line *ln,
 		return 0;
 	}
 	if (row->flags & SL_KWF_HOST) {
-		check_host(w, s, ln);
+		check_host(w, s, ln, ctx_in_block);
 		return 0;
 	}
+	if ((row->flags & SL_KWF_INCLUDE) && w->rereading)
+		return 0;
 	if (row->flags & SL_KWF_INCLUDE)
 		return do_include(w, s, ln, in_match ||
 		    (s->dialect == SL_DIALECT_SSHD &&
@@ -769,8 +926,7 @@ check_line(struct walk *w, struct sl_source *s, struct sl_line *ln,
 	if (s->dialect == SL_DIALECT_SSH &&
 	    strcasecmp(row->name, "IgnoreUnknown") == 0)
 		note_ignore_unknown(w, s->cst, ln, ctx_in_block);
-	if (s->dialect == SL_DIALECT_SSHD && !in_match &&
-	    !in_block(s->cst, ln))
+	if (s->dialect == SL_DIALECT_SSHD && !in_match)
 		note_command_user(w, s, ln, row);
 
 	memset(&c, 0, sizeof(c));
@@ -848,6 +1004,7 @@ sl_lint_walk(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 		struct sl_check c;
 
 		check_command_users(&w);
+		check_listen_addresses(&w);
 		memset(&c, 0, sizeof(c));
 		c.diags = &ctx->diags;
 		c.source_id = top->id;
@@ -860,6 +1017,10 @@ sl_lint_walk(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	}
 	sl_check_state_free(w.state);
 	sl_free(w.ignore_unknown);
+	for (i = 0; i < w.ncache; i++)
+		sl_free(w.cache[i].selector);
+	sl_free(w.cache);
+	sl_free(w.listen);
 	if (r == 0 && ctx->diags.failed)
 		r = SL_ENOMEM;
 	return r;
