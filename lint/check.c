@@ -936,7 +936,9 @@ check_line(struct walk *w, struct sl_source *s, struct sl_line *ln,
 	c.version_min = w->vmin;
 	c.version_max = w->vmax;
 	c.debian = true;
-	c.in_block = ctx_in_block || in_block(s->cst, ln);
+	/* sshd reads a 'Match all' block as global lines at startup */
+	c.in_block = s->dialect == SL_DIALECT_SSHD ? in_match :
+	    ctx_in_block || in_block(s->cst, ln);
 	c.kw_start = kw_start(ln);
 	c.kw_end = kw_end(ln);
 	c.line_end = ln->content_end;
