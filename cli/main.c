@@ -594,8 +594,6 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "lint") == 0)
 		start = 2;
 	parse_options(&c, argc, argv, start, &pos, &npos, openssh_arg);
-	if (!c.color)
-		c.caret = c.caret && true;
 
 	if (openssh_arg[0] != NULL) {
 		parse_openssh(&c, openssh_arg[0]);

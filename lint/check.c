@@ -154,13 +154,6 @@ sshd_match_scope(const struct sl_file *f, const struct sl_line *ln)
 	return !(h->nargs >= 1 && strcasecmp(h->args[0].val, "all") == 0);
 }
 
-/* The last token of a line that is not trailing trivia. */
-static uint32_t
-line_content_end(const struct sl_line *ln)
-{
-	return ln->content_end;
-}
-
 static uint32_t
 kw_start(const struct sl_line *ln)
 {
@@ -276,7 +269,7 @@ check_match(struct walk *w, struct sl_source *s, const struct sl_line *ln)
 	if (ln->flags & SL_LF_MATCH_UNCONSUMED) {
 		sl_diag_add(d, SL_RULE_EXTRA_ARGUMENTS, s->id,
 		    ln->nargs ? ln->args[ln->nargs - 1].end : ln->args_start,
-		    line_content_end(ln), "garbage at end of Match line");
+		    ln->content_end, "garbage at end of Match line");
 		return;
 	}
 	if (attributes == 0 && ln->nargs == 0)
@@ -335,14 +328,12 @@ note_ignore_unknown(struct walk *w, const struct sl_file *f,
 	if (w->ignore_unknown != NULL || ln->nargs < 1)
 		return;
 	if (b->header >= 0) {
-		/* Host * or Match all: applies to every host */
+		/* only 'Host *' and 'Match all' apply to every host */
 		h = &f->lines[b->header];
-		if (h->nargs < 1 || strcmp(h->args[0].val, "*") != 0 ||
-		    h->nargs != 1) {
-			if (!(h->nargs == 1 &&
-			    strcasecmp(h->args[0].val, "all") == 0))
-				return;
-		}
+		if (h->nargs != 1 || strcasecmp(h->args[0].val,
+		    strncasecmp(h->keyword, "host", h->keyword_len) == 0 ?
+		    "*" : "all") != 0)
+			return;
 	} else if (ctx_in_block)
 		return;
 	w->ignore_unknown = sl_strdup(ln->args[0].val);
@@ -361,7 +352,6 @@ check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
 	struct sl_strbuf sb = SL_STRBUF_INIT;
 	bool ok[64], any = false, all = true, match_ok[64], match_all = true;
 	const char *sugg;
-	char vb[16];
 	size_t i;
 	enum sl_dialect od = s->dialect == SL_DIALECT_SSH ? SL_DIALECT_SSHD :
 	    SL_DIALECT_SSH;
@@ -370,33 +360,23 @@ check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
 		r = sl_kw_lookup(s->dialect, ln->keyword, ln->keyword_len,
 		    w->rel[i]);
 		ok[i] = r != NULL;
-		match_ok[i] = r == NULL || r->match_since == 0 ? false :
-		    r->match_since <= w->rel[i];
+		/* a release without the keyword reports it as unknown */
+		match_ok[i] = r == NULL || (r->match_since != 0 &&
+		    r->match_since <= w->rel[i]);
 		if (r != NULL) {
 			row = r;
 			any = true;
 		} else
 			all = false;
-		if (r != NULL && !match_ok[i])
+		if (!match_ok[i])
 			match_all = false;
-		if (r == NULL)
-			match_ok[i] = true;	/* reported as unknown */
 	}
-	if (!any) {
-		if (s->dialect == SL_DIALECT_SSH && ignored_unknown(w, ln))
-			return NULL;
+	if (!all && s->dialect == SL_DIALECT_SSH && ignored_unknown(w, ln))
+		return row;
+	if (!any && sl_kw_lookup_any(s->dialect, ln->keyword,
+	    ln->keyword_len) == NULL) {
 		other = sl_kw_lookup_any(od, ln->keyword, ln->keyword_len);
-		r = sl_kw_lookup_any(s->dialect, ln->keyword, ln->keyword_len);
-		if (r != NULL) {
-			sl_diag_add(d, SL_RULE_KEYWORD_NOT_IN_RANGE, s->id,
-			    kw_start(ln), kw_end(ln), "keyword '%.*s' is not "
-			    "known to OpenSSH %s%s%s",
-			    (int)ln->keyword_len, ln->keyword,
-			    vstr(w->vmin, vb, sizeof(vb)),
-			    w->vmin != w->vmax ? ".." : "",
-			    w->vmin != w->vmax ? vstr(w->vmax, vb + 8, 8) :
-			    "");
-		} else if (other != NULL) {
+		if (other != NULL) {
 			sl_diag_add(d, SL_RULE_WRONG_DIALECT, s->id,
 			    kw_start(ln), kw_end(ln), "'%.*s' is an %s "
 			    "keyword, not valid in %s",
@@ -420,16 +400,20 @@ check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
 		}
 		return NULL;
 	}
-	if (!all && !(s->dialect == SL_DIALECT_SSH && ignored_unknown(w,
-	    ln))) {
+	if (!all) {
 		describe_releases(w, ok, &sb);
 		sl_diag_add(d, SL_RULE_KEYWORD_NOT_IN_RANGE, s->id,
 		    kw_start(ln), kw_end(ln), "keyword '%.*s' is not known to "
-		    "OpenSSH %s%s", (int)ln->keyword_len, ln->keyword,
+		    "OpenSSH %s%s%.*s%s", (int)ln->keyword_len, ln->keyword,
 		    sb.buf ? sb.buf : "?",
-		    s->dialect == SL_DIALECT_SSH ? "; an earlier 'IgnoreUnknown "
-		    "' line lets those releases skip it" : "");
+		    s->dialect == SL_DIALECT_SSH ? "; an earlier "
+		    "'IgnoreUnknown " : "",
+		    s->dialect == SL_DIALECT_SSH ? (int)ln->keyword_len : 0,
+		    ln->keyword, s->dialect == SL_DIALECT_SSH ? "' line lets "
+		    "those releases skip it" : "");
 		sl_strbuf_release(&sb);
+		if (!any)
+			return NULL;
 	}
 	if (s->dialect == SL_DIALECT_SSHD && ctx_in_match && !match_all &&
 	    !(row->flags & (SL_KWF_MATCH | SL_KWF_INCLUDE))) {
@@ -864,9 +848,7 @@ check_line(struct walk *w, struct sl_source *s, struct sl_line *ln,
 	const struct sl_keyword *row;
 	struct sl_check c;
 	uint32_t bad;
-	bool check_scope = true;
 
-	(void)check_scope;
 	if (ln->flags & SL_LF_NUL)
 		sl_diag_add(d, SL_RULE_BINARY_INPUT, s->id, ln->content_end,
 		    ln->content_end + 1, "NUL byte in line %u: OpenSSH "

@@ -43,13 +43,13 @@ is_system_client_config(const struct sl_lint_options *opts, const char *path)
 
 	if (opts->system_config)
 		return true;
-	if (opts->sysroot != NULL && (n = strlen(opts->sysroot)) > 0 &&
-	    strncmp(path, opts->sysroot, n) == 0) {
-		p = path + n;
-		while (opts->sysroot[n - 1] == '/' && *p == '/')
-			p++;
-		if (opts->sysroot[n - 1] == '/')
-			p--;
+	if (opts->sysroot != NULL) {
+		/* DIR and DIR/ name the same root */
+		for (n = strlen(opts->sysroot); n > 0 &&
+		    opts->sysroot[n - 1] == '/'; n--)
+			;
+		if (strncmp(path, opts->sysroot, n) == 0)
+			p = path + n;
 	}
 	return strcmp(p, "/etc/ssh/ssh_config") == 0 ||
 	    strncmp(p, "/etc/ssh/ssh_config.d/", 22) == 0;
