@@ -81,7 +81,7 @@ usage(FILE *f)
 	    "\n"
 	    "Check OpenSSH client (ssh_config) and server (sshd_config)\n"
 	    "configuration files and the files they Include. With no PATH,\n"
-	    "checks ~/.ssh/config.\n\n"
+	    "checks ~/.ssh/config; a PATH of - reads standard input.\n\n"
 	    "options:\n");
 	for (i = 0; i < NOPTS; i++) {
 		snprintf(buf, sizeof(buf), "--%s%s%s", lint_opts[i].name,
@@ -543,6 +543,44 @@ cmd_parse(int argc, char **argv)
 	return r == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
+/*
+ * "-": lint standard input, which may be a pipe (the library refuses
+ * FIFOs given as paths, so that a FIFO never blocks it).
+ */
+static int
+lint_stdin(struct sl_ctx *ctx, const struct sl_lint_options *lo)
+{
+	size_t len = 0, cap = 0, n;
+	char *buf = NULL, *nb;
+	int r;
+
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			if (cap > (size_t)256 * 1024 * 1024 ||
+			    (nb = realloc(buf, cap)) == NULL) {
+				free(buf);
+				fprintf(stderr, "sshlint: <stdin>: too large or "
+				    "out of memory\n");
+				return SL_ELIMIT;
+			}
+			buf = nb;
+		}
+		if ((n = fread(buf + len, 1, cap - len, stdin)) == 0)
+			break;
+		len += n;
+	}
+	if (ferror(stdin)) {
+		fprintf(stderr, "sshlint: <stdin>: read error: %s\n",
+		    strerror(errno));
+		free(buf);
+		return SL_EIO;
+	}
+	r = sl_lint_buffer(ctx, lo, "<stdin>", buf ? buf : "", len);
+	free(buf);
+	return r;
+}
+
 /* .sshlint.yaml support lives in the policies layer; for now only the
  * version is taken from "openssh:" when present. */
 static const char *
@@ -632,8 +670,9 @@ main(int argc, char **argv)
 		const char *p = pos[i];
 
 		if (strcmp(p, "-") == 0)
-			p = "/dev/stdin";
-		r = sl_lint_file(ctx, &c.lo, p);
+			r = lint_stdin(ctx, &c.lo);
+		else
+			r = sl_lint_file(ctx, &c.lo, p);
 		if (r != 0) {
 			fprintf(stderr, "sshlint: %s\n", sl_ctx_errmsg(ctx)[0] ?
 			    sl_ctx_errmsg(ctx) : sl_strerror(r));

@@ -187,6 +187,11 @@ printf '\357\273\277User bom\n' >"$tmp/bom"
 run bom 1 --openssh 9.2 --dialect ssh "$tmp/bom"
 expect bom 'byte order mark.*\[SSH013\]' "$tmp/out"
 
+# '-' reads standard input, also from a pipe
+printf 'Usr x\n' | "$sshlint" --openssh 9.2 --dialect ssh - >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] && ok || bad "stdin pipe: exit status"
+expect stdin-pipe "^<stdin>:1:1: error: unknown keyword 'Usr'" "$tmp/out"
+
 # parse --json is valid JSON with spans
 "$sshlint" parse --json "$fixtures/ssh_config/tokens.conf" >"$tmp/tree.json" && \
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["lines"][0]["keyword"]=="User"' "$tmp/tree.json" && ok || bad "parse --json"
