@@ -13,10 +13,7 @@
 
 #include "sshlint-config.h"
 #include "sshlint/sshlint.h"
-
-#define EXIT_CLEAN	0
-#define EXIT_FINDINGS	1
-#define EXIT_USAGE	2
+#include "cli/cli.h"
 
 enum fmt { FMT_TEXT, FMT_JSON };
 
@@ -111,8 +108,7 @@ die_usage(const char *fmt, ...)
 	exit(EXIT_USAGE);
 }
 
-/* Version of the installed OpenSSH, read from the binary (never run). */
-static int
+int
 installed_version(enum sl_dialect d)
 {
 	const char *paths[] = { "/usr/bin/ssh", "/usr/sbin/sshd" };
@@ -627,6 +623,8 @@ main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "rules") == 0)
 		return cmd_rules(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "show") == 0)
+		return cmd_show(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "parse") == 0)
 		return cmd_parse(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "lint") == 0)

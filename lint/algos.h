@@ -81,6 +81,20 @@ const int *sl_algo_releases(size_t *n);
 struct sl_namelist sl_algo_gss_kex_default(int version, bool debian);
 
 /*
+ * Effective algorithm list, as kex.c:kex_assemble_names() builds it from a
+ * configured value (`spec`, NULL or "" = unset) on the defaults of the
+ * client (server=false) or server of `version`: "-L" removes default
+ * entries matching the pattern-list L, "+L" appends, "^L" puts L first,
+ * anything else replaces; then every element (a name or wildcard pattern)
+ * is expanded against the supported names, duplicates and unknown names
+ * dropped. Returns 0 and *out (comma-separated, caller frees with
+ * sl_free()), SL_EINVAL where OpenSSH reports "invalid argument" (a '!'
+ * element, an empty result except after '-'), or SL_ENOMEM.
+ */
+int sl_algo_assemble(int version, bool server, enum sl_algo_opt opt,
+    const char *spec, bool debian, char **out);
+
+/*
  * Internal: the tables of the generated lint/algos_data.c, read only by
  * lint/algos.c. Not API; use the functions above.
  */

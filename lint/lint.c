@@ -199,3 +199,21 @@ sl_parse_json(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	sl_strbuf_release(&sb);
 	return r;
 }
+
+int
+sl_load_walked(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    const char *path, enum sl_dialect dialect, struct sl_source **out)
+{
+	struct sl_source *s;
+	size_t before = ctx->nsrc;
+	int r;
+
+	ctx->errmsg[0] = '\0';
+	if ((r = sl_source_load(ctx, path, dialect, &s)) != 0)
+		return r;
+	/* walk a file only the first time it is loaded */
+	if (ctx->nsrc > before && (r = lint_source(ctx, opts, s, path)) != 0)
+		return r;
+	*out = s;
+	return 0;
+}

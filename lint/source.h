@@ -65,6 +65,13 @@ int sl_lint_walk(struct sl_ctx *ctx, const struct sl_lint_options *opts,
     struct sl_source *top);
 
 /*
+ * Load `path` in `dialect` and walk it (Includes resolved, findings in
+ * ctx->diags) unless it is loaded already. Used by the evaluators.
+ */
+int sl_load_walked(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    const char *path, enum sl_dialect dialect, struct sl_source **out);
+
+/*
  * Expand one Include argument to a glob pattern on disk, as OpenSSH would
  * (~ and relative paths per dialect, then --home/--sysroot). Returns 0 and
  * *out (caller frees), or 1 with *why set when OpenSSH rejects the path.

@@ -1,0 +1,18 @@
+/* Shared between the command-line modules. */
+#ifndef SSHLINT_CLI_CLI_H
+#define SSHLINT_CLI_CLI_H
+
+#include "sshlint/sshlint.h"
+
+#define EXIT_CLEAN	0
+#define EXIT_FINDINGS	1
+#define EXIT_USAGE	2
+
+/* Version of the installed OpenSSH, read from the binary (never run);
+ * -1 if unknown. */
+int installed_version(enum sl_dialect d);
+
+/* sshlint show client|server ... */
+int cmd_show(int argc, char **argv);
+
+#endif
