@@ -185,7 +185,7 @@ json_origin(struct sl_strbuf *sb, const struct sl_ctx *ctx,
 {
 	const struct sl_source *s;
 	const struct sl_line *l;
-	uint32_t line, col, eline, ecol;
+	uint32_t line, col, eline, ecol, start;
 
 	if (o.source_id < 0 || (size_t)o.source_id >= ctx->nsrc) {
 		sl_strbuf_adds(sb, "{\"kind\":");
@@ -203,13 +203,14 @@ json_origin(struct sl_strbuf *sb, const struct sl_ctx *ctx,
 		return;
 	}
 	l = &s->cst->lines[o.line];
-	sl_source_pos(s, l->start, &line, &col);
+	start = l->kw_tok >= 0 ? l->tok[l->kw_tok].start : l->start;
+	sl_source_pos(s, start, &line, &col);
 	sl_source_pos(s, l->content_end, &eline, &ecol);
 	sl_strbuf_adds(sb, "{\"kind\":\"file\",\"path\":");
 	json_str(sb, s->path);
 	sl_strbuf_addf(sb, ",\"line\":%u,\"col\":%u,\"end_line\":%u,"
 	    "\"end_col\":%u,\"start\":%u,\"end\":%u}", line, col, eline, ecol,
-	    l->start, l->content_end);
+	    start, l->content_end);
 }
 
 int

@@ -66,6 +66,8 @@ struct sl_client {
 	const char **hosts;	/* the fleet */
 	size_t nhosts, caphosts;
 	bool final_requested;	/* some Match has 'final' */
+	/* the keywords that ignore Host/Match: same for every host */
+	int64_t bindmask_op, facility_op;
 	bool too_deep;
 	struct sl_origin deep_origin;
 };
@@ -177,6 +179,10 @@ compile_file(struct sl_client *c, uint32_t sid, int depth)
 		if (kw->opt == SL_OPT_NONE)
 			continue;
 		o.kind = OP_DIR;
+		if (kw->opt == SL_OPT_SSH_STREAMLOCALBINDMASK)
+			c->bindmask_op = (int64_t)c->nops;
+		if (kw->opt == SL_OPT_SSH_SYSLOGFACILITY && c->facility_op < 0)
+			c->facility_op = (int64_t)c->nops;
 		if ((r = add_op(c, o)) != 0)
 			return r;
 	}
@@ -303,6 +309,7 @@ sl_client_open(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 		return SL_ENOMEM;
 	c->ctx = ctx;
 	c->version = version;
+	c->bindmask_op = c->facility_op = -1;
 	for (i = 0; i < npaths; i++) {
 		r = sl_load_walked(ctx, opts, paths[i], SL_DIALECT_SSH, &s);
 		if (r == SL_ENOTFOUND && missing_ok)
@@ -871,15 +878,10 @@ apply(struct st *st, const struct op *o, bool active)
 	uint32_t a;
 	size_t k;
 
-	/* the two keywords that ignore Host/Match */
-	if (opt == SL_OPT_SSH_STREAMLOCALBINDMASK) {
-		st->last_bindmask = r;
+	/* the two keywords that ignore Host/Match: set at compile time */
+	if (opt == SL_OPT_SSH_STREAMLOCALBINDMASK ||
+	    opt == SL_OPT_SSH_SYSLOGFACILITY)
 		return;
-	}
-	if (opt == SL_OPT_SSH_SYSLOGFACILITY) {
-		set_first(st, opt, r);
-		return;
-	}
 	if (!active)
 		return;
 	if (kw->flags & (SL_KWF_DEPRECATED | SL_KWF_UNSUPPORTED |
@@ -2289,6 +2291,12 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 		st.slot[r] = UNSET;
 	r = 0;
 	st.last_bindmask = UNSET;
+	if (c->bindmask_op >= 0)
+		st.last_bindmask = (struct ref){ (int32_t)
+		    c->ops[c->bindmask_op].src, c->ops[c->bindmask_op].line };
+	if (c->facility_op >= 0)
+		st.slot[SL_OPT_SSH_SYSLOGFACILITY] = (struct ref){ (int32_t)
+		    c->ops[c->facility_op].src, c->ops[c->facility_op].line };
 	st.userref = UNSET;
 	st.uid = getuid();
 	pw = getpwuid(st.uid);
