@@ -86,6 +86,13 @@ sl_eff_addf(struct sl_eff *e, int opt, const char *key,
 	int r;
 
 	va_start(ap, fmt);
+	if (fmt[0] == '%' && fmt[1] == 's' && fmt[2] == '\0') {
+		/* the common case, without a formatting pass */
+		const char *v = va_arg(ap, const char *);
+
+		va_end(ap);
+		return sl_eff_add(e, opt, key, v, origin);
+	}
 	r = sl_strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
 	if (r == 0)
@@ -166,8 +173,9 @@ sl_eff_print_text(const struct sl_eff *e, FILE *out)
 	for (i = 0; i < e->nitems; i++) {
 		const struct sl_eff_item *it = &e->items[i];
 
-		if (fprintf(out, "%s%s%s\n", it->key, it->value[0] ||
-		    e->dialect == SL_DIALECT_SSH ? " " : "", it->value) < 0)
+		if (fputs(it->key, out) == EOF || ((it->value[0] ||
+		    e->dialect == SL_DIALECT_SSH) && putc(' ', out) == EOF) ||
+		    fputs(it->value, out) == EOF || putc('\n', out) == EOF)
 			return SL_EIO;
 	}
 	return 0;

@@ -66,11 +66,25 @@ struct sl_client {
 	const char **hosts;	/* the fleet */
 	size_t nhosts, caphosts;
 	bool final_requested;	/* some Match has 'final' */
+	/* assembled algorithm lists, by option and configured value */
+	struct algo_memo {
+		int ao;
+		const char *spec;	/* points into a CST line, or NULL */
+		char *list;		/* NULL: invalid */
+		int r;
+	} memo[32];
+	size_t nmemo;
 	/* the keywords that ignore Host/Match: same for every host */
 	int64_t bindmask_op, facility_op;
+	/* the local side, looked up once */
+	uid_t uid;
+	char *luser, *home;
+	char thishost[256];
 	bool too_deep;
 	struct sl_origin deep_origin;
 };
+
+static const char *local_hostname(char *buf, size_t len);
 
 /* ---- compile ---- */
 
@@ -262,10 +276,35 @@ index_units(struct sl_client *c)
 }
 
 /* Literal host names of the Host lines, first appearance order. */
+struct hname {
+	const char *name;
+	size_t pos;
+};
+
+static int
+cmp_hname(const void *a, const void *b)
+{
+	const struct hname *x = a, *y = b;
+	int r = strcmp(x->name, y->name);
+
+	if (r != 0)
+		return r;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int
+cmp_hpos(const void *a, const void *b)
+{
+	const struct hname *x = a, *y = b;
+
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
 static int
 collect_hosts(struct sl_client *c)
 {
-	size_t i, a, k;
+	struct hname *h = NULL;
+	size_t n = 0, cap = 0, i, a, k;
 
 	for (i = 0; i < c->nops; i++) {
 		const struct sl_line *ln;
@@ -279,17 +318,30 @@ collect_hosts(struct sl_client *c)
 			if (*v == '!' || *v == '\0' ||
 			    !is_literal(v, ln->args[a].len))
 				continue;
-			for (k = 0; k < c->nhosts; k++)
-				if (strcmp(c->hosts[k], v) == 0)
-					break;
-			if (k < c->nhosts)
-				continue;
-			if (sl_grow(&c->hosts, &c->caphosts, c->nhosts,
-			    sizeof(*c->hosts), 64) != 0)
+			if (sl_grow(&h, &cap, n, sizeof(*h), 64) != 0) {
+				sl_free(h);
 				return SL_ENOMEM;
-			c->hosts[c->nhosts++] = v;
+			}
+			h[n].name = v;
+			h[n].pos = n;
+			n++;
 		}
 	}
+	if (n > 1)
+		qsort(h, n, sizeof(*h), cmp_hname);
+	for (i = k = 0; i < n; i++)
+		if (i == 0 || strcmp(h[i].name, h[i - 1].name) != 0)
+			h[k++] = h[i];
+	if (k > 1)
+		qsort(h, k, sizeof(*h), cmp_hpos);
+	if (k > 0 && (c->hosts = sl_calloc(k, sizeof(*c->hosts))) == NULL) {
+		sl_free(h);
+		return SL_ENOMEM;
+	}
+	for (i = 0; i < k; i++)
+		c->hosts[i] = h[i].name;
+	c->nhosts = c->caphosts = k;
+	sl_free(h);
 	return 0;
 }
 
@@ -310,6 +362,17 @@ sl_client_open(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	c->ctx = ctx;
 	c->version = version;
 	c->bindmask_op = c->facility_op = -1;
+	c->uid = getuid();
+	{
+		struct passwd *pw = getpwuid(c->uid);
+
+		if ((c->luser = sl_strdup(pw ? pw->pw_name : "root")) == NULL ||
+		    (c->home = sl_strdup(pw ? pw->pw_dir : "/")) == NULL) {
+			r = SL_ENOMEM;
+			goto fail;
+		}
+	}
+	local_hostname(c->thishost, sizeof(c->thishost));
 	for (i = 0; i < npaths; i++) {
 		r = sl_load_walked(ctx, opts, paths[i], SL_DIALECT_SSH, &s);
 		if (r == SL_ENOTFOUND && missing_ok)
@@ -343,6 +406,10 @@ sl_client_free(struct sl_client *c)
 	sl_free(c->lits);
 	sl_free(c->always);
 	sl_free(c->hosts);
+	sl_free(c->luser);
+	sl_free(c->home);
+	while (c->nmemo > 0)
+		sl_free(c->memo[--c->nmemo].list);
 	sl_free(c);
 }
 
@@ -408,6 +475,7 @@ struct st {
 	uid_t uid;
 	bool final_pass;
 	bool oom;
+	char *algo_tmp;		/* see assemble() */
 };
 
 static const struct sl_line *
@@ -473,6 +541,8 @@ st_release(struct st *st)
 	}
 	sl_free(st->hostbuf);
 	st->hostbuf = NULL;
+	sl_free(st->algo_tmp);
+	st->algo_tmp = NULL;
 }
 
 /* ---- small value parsers (the config is known to be valid) ---- */
@@ -1541,16 +1611,52 @@ raw_value(const struct st *st, int slot)
 	return sval(st, slot);
 }
 
+/*
+ * sl_algo_assemble() remembered per client: most hosts share the lists.
+ * Returns 0 and *list (owned by the client), SL_EINVAL or SL_ENOMEM.
+ */
+static int
+assemble(struct st *st, enum sl_algo_opt ao, const char *spec,
+    const char **list)
+{
+	struct sl_client *c = (struct sl_client *)st->c;
+	char *l = NULL;
+	size_t i;
+	int r;
+
+	for (i = 0; i < c->nmemo; i++)
+		if (c->memo[i].ao == (int)ao && c->memo[i].spec == spec) {
+			*list = c->memo[i].list;
+			return c->memo[i].r;
+		}
+	r = sl_algo_assemble(c->version, false, ao, spec, true, &l);
+	if (r == SL_ENOMEM)
+		return r;
+	*list = l;
+	if (c->nmemo < sizeof(c->memo) / sizeof(c->memo[0])) {
+		c->memo[c->nmemo].ao = (int)ao;
+		c->memo[c->nmemo].spec = spec;
+		c->memo[c->nmemo].list = l;
+		c->memo[c->nmemo].r = r;
+		c->nmemo++;
+	} else {
+		/* cache full: hand out a copy kept until the next call */
+		sl_free(st->algo_tmp);
+		st->algo_tmp = l;
+	}
+	return r;
+}
+
 static void
 dump_algo(struct st *st, int opt, const char *key, enum sl_algo_opt ao)
 {
 	const char *v = sval(st, opt);
-	char *list = NULL;
+	const char *list = NULL;
 	int r;
 
 	if (st->e->fatal != NULL)
 		return;
-	r = sl_algo_assemble(st->c->version, false, ao, v, true, &list);
+	r = assemble(st, ao, v, &list);
 	if (r == SL_ENOMEM) {
 		st->oom = true;
 		return;
@@ -1563,7 +1669,6 @@ dump_algo(struct st *st, int opt, const char *key, enum sl_algo_opt ao)
 		return;
 	}
 	ADD(opt, key, slot_origin(st, opt), "%s", list);
-	sl_free(list);
 }
 
 static void
@@ -1733,7 +1838,7 @@ dump(struct st *st, const char *host)
 
 	/* tokens */
 	memset(&t, 0, sizeof(t));
-	local_hostname(t.thishost, sizeof(t.thishost));
+	snprintf(t.thishost, sizeof(t.thishost), "%s", st->c->thishost);
 	snprintf(t.shorthost, sizeof(t.shorthost), "%s", t.thishost);
 	t.shorthost[strcspn(t.shorthost, ".")] = '\0';
 	snprintf(t.uid, sizeof(t.uid), "%llu", (unsigned long long)st->uid);
@@ -1922,16 +2027,14 @@ dump(struct st *st, const char *host)
 	}
 	/* HostKeyAlgorithms is assembled at dump time, fatal on error */
 	if (st->e->fatal == NULL) {
-		char *list = NULL;
-		int r = sl_algo_assemble(st->c->version, false, SL_AO_HOSTKEY,
-		    sval(st, SL_OPT_SSH_HOSTKEYALGORITHMS), true, &list);
+		const char *list = NULL;
+		int r = assemble(st, SL_AO_HOSTKEY,
+		    sval(st, SL_OPT_SSH_HOSTKEYALGORITHMS), &list);
 
-		if (r == 0) {
+		if (r == 0)
 			ADD(SL_OPT_SSH_HOSTKEYALGORITHMS, "hostkeyalgorithms",
 			    slot_origin(st, SL_OPT_SSH_HOSTKEYALGORITHMS), "%s",
-			    list);
-			sl_free(list);
-		} else if (r == SL_ENOMEM)
+			    list); else if (r == SL_ENOMEM)
 			st->oom = true;
 		else
 			sl_eff_fail(st->e, slot_origin(st,
@@ -2275,7 +2378,6 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
     struct sl_eff *out)
 {
 	struct st st;
-	struct passwd *pw;
 	const char *at;
 	char *host = NULL, canon[NI_MAXHOST];
 	bool was_addr, canon_on;
@@ -2298,10 +2400,9 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 		st.slot[SL_OPT_SSH_SYSLOGFACILITY] = (struct ref){ (int32_t)
 		    c->ops[c->facility_op].src, c->ops[c->facility_op].line };
 	st.userref = UNSET;
-	st.uid = getuid();
-	pw = getpwuid(st.uid);
-	st.luser = q->local_user ? q->local_user : pw ? pw->pw_name : "root";
-	st.home = pw ? pw->pw_dir : "/";
+	st.uid = c->uid;
+	st.luser = q->local_user ? q->local_user : c->luser;
+	st.home = c->home;
 	st.user = q->user;
 	st.port = q->port;
 	st.orig = q->host ? q->host : "";
