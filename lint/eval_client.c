@@ -2373,6 +2373,15 @@ dump(struct st *st, const char *host)
 
 /* ---- one host ---- */
 
+static bool
+has_space_or_cntrl(const char *s)
+{
+	for (; *s; s++)
+		if (isspace((unsigned char)*s) || iscntrl((unsigned char)*s))
+			return true;
+	return false;
+}
+
 int
 sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
     struct sl_eff *out)
@@ -2418,6 +2427,13 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 		st.orig = at + 1;
 	}
 	st.host = st.orig;
+	/* CVE-2023-51385 check (9.6; backported to Debian's 9.2, which
+	 * also refuses ',') */
+	if (c->version >= SL_VERSION(9, 2) && (*st.orig == '-' ||
+	    st.orig[strcspn(st.orig, "'`\"$\\;&<>|(){},")] != '\0' ||
+	    has_space_or_cntrl(st.orig)))
+		sl_eff_fail(out, SL_ORIGIN(SL_ORIGIN_CMDLINE),
+		    "hostname contains invalid characters");
 	if (c->too_deep)
 		sl_eff_fail(out, c->deep_origin,
 		    "Too many recursive configuration includes");
