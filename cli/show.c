@@ -400,6 +400,11 @@ cmd_show(int argc, char **argv)
 	    s.version < SL_VERSION(7, 4) || s.version > sl_version_newest())
 		s.version = sl_version_newest();
 	s.lo.openssh_min = s.lo.openssh_max = s.version;
+	if (s.version != SL_VERSION(9, 2) && !s.json)
+		fprintf(stderr, "sshlint: note: the output is checked line for "
+		    "line against OpenSSH 9.2 (Debian); for other releases "
+		    "the options, defaults and algorithm lists follow that "
+		    "release, the line layout is not verified\n");
 
 	if ((ctx = sl_ctx_new()) == NULL) {
 		fprintf(stderr, "sshlint: out of memory\n");

@@ -1864,7 +1864,8 @@ dump(struct st *st, const char *host)
 
 	has_jump = st->slot[X_JUMP].src >= 0 && !is_none(sval(st, X_JUMP));
 
-	ADD(-1, "host", cmd, "%s", st->orig);
+	if (st->c->version >= SL_VERSION(9, 2))
+		ADD(-1, "host", cmd, "%s", st->orig);
 	ADD(SL_OPT_SSH_USER, "user", st->user ? (st->userref.src >= 0 ?
 	    origin(st->userref) : cmd) : derived, "%s", user);
 	ADD(SL_OPT_SSH_HOSTNAME, "hostname", st->slot[SL_OPT_SSH_HOSTNAME].src
@@ -1878,6 +1879,9 @@ dump(struct st *st, const char *host)
 	    "canonicalizefallbacklocal", 1);
 	dump_ms(st, SL_OPT_SSH_CANONICALIZEHOSTNAME, "canonicalizehostname",
 	    ms_canon, 0);
+	if (st->c->version < SL_VERSION(8, 7))
+		dump_flag(st, SL_OPT_SSH_CHALLENGERESPONSEAUTHENTICATION,
+		    "challengeresponseauthentication", 1);
 	dump_flag(st, SL_OPT_SSH_CHECKHOSTIP, "checkhostip", 0);
 	dump_flag(st, SL_OPT_SSH_COMPRESSION, "compression", 0);
 	dump_ms(st, SL_OPT_SSH_CONTROLMASTER, "controlmaster",
@@ -2045,6 +2049,7 @@ dump(struct st *st, const char *host)
 		ADD(SL_OPT_SSH_HOSTKEYALIAS, "hostkeyalias", slot_origin(st,
 		    SL_OPT_SSH_HOSTKEYALIAS), "%s", hka);
 	dump_algo(st, SL_OPT_SSH_HOSTBASEDACCEPTEDALGORITHMS,
+	    st->c->version < SL_VERSION(8, 5) ? "hostbasedkeytypes" :
 	    "hostbasedacceptedalgorithms", SL_AO_HOSTBASED);
 	if ((v = sval(st, SL_OPT_SSH_IDENTITYAGENT)) != NULL &&
 	    (x = path_expand(st, &t, v, st->slot[SL_OPT_SSH_IDENTITYAGENT])) !=
@@ -2097,6 +2102,7 @@ dump(struct st *st, const char *host)
 	dump_str(st, SL_OPT_SSH_PREFERREDAUTHENTICATIONS,
 	    "preferredauthentications");
 	dump_algo(st, SL_OPT_SSH_PUBKEYACCEPTEDALGORITHMS,
+	    st->c->version < SL_VERSION(8, 5) ? "pubkeyacceptedkeytypes" :
 	    "pubkeyacceptedalgorithms", SL_AO_PUBKEY);
 	if ((v = sval(st, SL_OPT_SSH_REVOKEDHOSTKEYS)) != NULL && !is_none(v))
 		ADD(SL_OPT_SSH_REVOKEDHOSTKEYS, "revokedhostkeys", slot_origin(st,
@@ -2104,7 +2110,8 @@ dump(struct st *st, const char *host)
 	v = sval(st, SL_OPT_SSH_XAUTHLOCATION);
 	ADD(SL_OPT_SSH_XAUTHLOCATION, "xauthlocation", slot_origin(st,
 	    SL_OPT_SSH_XAUTHLOCATION), "%s", v ? v : "/usr/bin/xauth");
-	if ((v = raw_value(st, SL_OPT_SSH_KNOWNHOSTSCOMMAND)) != NULL &&
+	if (version_has(st, "KnownHostsCommand") &&
+	    (v = raw_value(st, SL_OPT_SSH_KNOWNHOSTSCOMMAND)) != NULL &&
 	    !is_none(v))
 		ADD(SL_OPT_SSH_KNOWNHOSTSCOMMAND, "knownhostscommand",
 		    slot_origin(st, SL_OPT_SSH_KNOWNHOSTSCOMMAND), "%s", v);
@@ -2202,8 +2209,12 @@ dump(struct st *st, const char *host)
 		ADD(SL_OPT_SSH_SETENV, "setenv",
 		    origin(st->l[L_SETENV].v[k].ref), "%s",
 		    st->l[L_SETENV].v[k].val);
-	dump_oneline(st, SL_OPT_SSH_LOGVERBOSE, "logverbose", L_LOGV, NULL, 0);
-	if (st->l[L_PRO].n == 0)
+	if (version_has(st, "LogVerbose"))
+		dump_oneline(st, SL_OPT_SSH_LOGVERBOSE, "logverbose", L_LOGV,
+		    NULL, 0);
+	if (!version_has(st, "PermitRemoteOpen"))
+		;
+	else if (st->l[L_PRO].n == 0)
 		ADD(SL_OPT_SSH_PERMITREMOTEOPEN, "permitremoteopen", none, "any");
 	else
 		dump_oneline(st, SL_OPT_SSH_PERMITREMOTEOPEN, "permitremoteopen",
