@@ -196,5 +196,44 @@ expect stdin-pipe "^<stdin>:1:1: error: unknown keyword 'Usr'" "$tmp/out"
 "$sshlint" parse --json "$fixtures/ssh_config/tokens.conf" >"$tmp/tree.json" && \
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["lines"][0]["keyword"]=="User"' "$tmp/tree.json" && ok || bad "parse --json"
 
+# --- show client (ssh -G) and its command line
+cat >"$tmp/show.conf" <<'EOF2'
+Host web1 web2
+  HostName %h.example.com
+  User deploy
+Host *
+  User nobody
+  Ciphers +aes128-cbc
+  Match exec "touch SHOULD_NOT_EXIST"
+EOF2
+run show-help 0 show --help
+expect show-help 'show client' "$tmp/out"
+run show-nohost 2 show client -F "$tmp/show.conf"
+expect show-nohost 'give a HOST' "$tmp/err"
+run show-client 0 show client --openssh 9.2 -F "$tmp/show.conf" web1
+expect show-client '^hostname web1\.example\.com$' "$tmp/out"
+expect show-client '^user deploy$' "$tmp/out"
+expect show-client '^ciphers .*,aes128-cbc$' "$tmp/out"
+[ ! -e SHOULD_NOT_EXIST ] && [ ! -e "$tmp/SHOULD_NOT_EXIST" ] && ok || bad "show: Match exec was run"
+run show-l-p 0 show client --openssh 9.2 -F "$tmp/show.conf" -l me -p 2222 web2
+expect show-l-p '^user me$' "$tmp/out"
+expect show-l-p '^port 2222$' "$tmp/out"
+run show-all 0 show client --openssh 9.2 --all -F "$tmp/show.conf"
+expect show-all '^# web2$' "$tmp/out"
+[ "$(grep -c '^# ' "$tmp/out")" -eq 2 ] && ok || bad "show --all: expected 2 hosts"
+run show-json 0 show client --openssh 9.2 --format json -F "$tmp/show.conf" web1
+python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))[0]
+u = [i for i in d["items"] if i["key"] == "user"][0]
+assert u["value"] == "deploy" and u["origin"]["line"] == 3, u
+p = [i for i in d["items"] if i["key"] == "port"][0]
+assert p["origin"]["kind"] == "default", p
+' "$tmp/out" && ok || bad "show --format json: provenance"
+printf 'Host x\n  Usr y\n' >"$tmp/showbad.conf"
+run show-invalid 1 show client --openssh 9.2 -F "$tmp/showbad.conf" x
+expect show-invalid "unknown keyword 'Usr'" "$tmp/err"
+run show-missing 2 show client -F "$tmp/nonexistent" x
+run show-bad-version 2 show client --openssh 9.x -F "$tmp/show.conf" x
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
