@@ -74,6 +74,8 @@ usage(FILE *f)
 	fprintf(f,
 	    "usage: sshlint [lint] [OPTIONS] [PATH...]\n"
 	    "       sshlint parse --reprint|--json [--dialect D] FILE\n"
+	    "       sshlint show client|server [OPTIONS] ... (see sshlint show "
+	    "--help)\n"
 	    "       sshlint rules [RULE]\n"
 	    "\n"
 	    "Check OpenSSH client (ssh_config) and server (sshd_config)\n"
