@@ -373,8 +373,8 @@ CLIENT_SPECIAL = {
     "HostKeyAlias": (pick("alias", "gw.corp.invalid", "%h-alias"), 1),
     "BindAddress": (pick("10.0.0.1", "::1", "127.0.0.1"), 1),
     "StrictHostKeyChecking": (dtgen(dt.STRICT), 2),
-    "ForwardAgent": (pick("yes", "no", "true", "false", "~/.ssh/agent",
-                          "$SSH_AUTH_SOCK"), 2),
+    # (a socket path: ssh -G refuses it unless that socket exists)
+    "ForwardAgent": (pick("yes", "no", "true", "false", "Yes"), 2),
     "RequestTTY": (dtgen(dt.REQTTY), 2),
     "LogLevel": (dtgen(dt.LOGLEVEL), 1),
     "AddKeysToAgent": (dtgen(dt.ADDKEYS), 2),
@@ -697,16 +697,28 @@ def literal_hosts(host_lines):
 # ---------------------------------------------------------------------------
 # Server (sshd -T)
 
-S_USERS = ["root", "alice", "nobody", "postgres", "git", "daemon"]
+S_USERS = ["root", "alice", "nobody", "postgres", "git", "daemon", "Alice"]
 S_GROUPS = ["root", "nogroup", "staff", "ssl-cert", "postgres", "wheel",
             "daemon"]
-S_HOSTS = ["web1.example.invalid", "gw", "client.corp.invalid",
+S_HOSTS = ["web1.example.invalid", "gw", "client.corp.invalid", "GW",
            "Mixed.Example.invalid", "10.1.2.3"]
 S_ADDRS = ["10.1.2.3", "192.168.1.1", "192.168.1.77", "127.0.0.1",
            "2001:db8::5", "::1", "172.16.0.9"]
 S_LADDRS = ["10.0.0.1", "192.168.1.254", "127.0.0.1", "::1"]
 S_LPORTS = ["22", "2222", "443"]
 S_RDOMAINS = ["r0", "default", "vrf1"]
+# patterns that match an address / the groups of a user (this machine's)
+S_NETS = {"10.1.2.3": ["10.0.0.0/8", "10.1.2.0/24", "10.1.2.?", "10.*"],
+          "192.168.1.1": ["192.168.1.0/24", "192.168.*", "192.168.1.1/32"],
+          "192.168.1.77": ["192.168.1.0/24", "192.168.1.64/26"],
+          "127.0.0.1": ["127.0.0.0/8", "127.0.0.1"],
+          "2001:db8::5": ["2001:db8::/32", "2001:db8::5"],
+          "::1": ["::1", "::1/128"],
+          "172.16.0.9": ["172.16.0.0/12", "172.16.0.*"],
+          "10.0.0.1": ["10.0.0.0/8", "10.0.0.1"],
+          "192.168.1.254": ["192.168.1.0/24"]}
+S_GROUPS_OF = {"root": ["root"], "nobody": ["nogroup"],
+               "postgres": ["postgres", "ssl-cert"], "daemon": ["daemon"]}
 
 
 def s_addr_pat(r):
@@ -750,7 +762,10 @@ SERVER_SPECIAL = {
     "AcceptEnv": (pick("LANG LC_*", "GIT_*", "XMODIFIERS", "*", "TZ",
                        "LC_ALL COLORTERM"), 3),
     "Subsystem": (s_subsystem, 2),
-    "AuthorizedKeysFile": (dtgen(dt.AKFILE), 3),
+    "AuthorizedKeysFile": (lambda r: dtgen(dt.AKFILE)(r) if r.random() < 0.8
+                           else r.choice(['".ssh/authorized keys" %h/k2',
+                                          '"%h/.ssh/keys"',
+                                          "/etc/ssh/keys/%u/%%x"]), 3),
     "AuthenticationMethods": (pick(
         "publickey,password", "any", "publickey", "publickey password",
         "publickey,keyboard-interactive", "keyboard-interactive:pam",
@@ -825,6 +840,12 @@ class ServerGen:
         self.mfocus = r.choices(MATCH_NAMES, MATCH_WEIGHTS, k=6)
         self.listen_seen = False
         self.subsystems = set()
+        self.plain = []             # files included at the top, globally
+        # the connection -C mostly describes; Match lines often aim at it
+        self.target = {"user": r.choice(S_USERS), "host": r.choice(S_HOSTS),
+                       "addr": r.choice(S_ADDRS), "laddr": r.choice(S_LADDRS),
+                       "lport": r.choice(S_LPORTS),
+                       "rdomain": r.choice(S_RDOMAINS)}
         self.criteria = set()       # Match attributes used (for -C)
 
     def directive(self, in_match, indent):
@@ -893,7 +914,25 @@ class ServerGen:
             what = wpick(r, [(6, "User"), (3, "Group"), (3, "Host"),
                              (5, "Address"), (2, "LocalAddress"),
                              (2, "LocalPort"), (1, "RDomain")])
-            if what == "User":
+            t = self.target
+            aim = r.random() < 0.5
+            if aim and what == "User":
+                arg = r.choice([t["user"], t["user"] + ",nosuchuser",
+                                t["user"][:2] + "*", "!nosuchuser,*"])
+            elif aim and what == "Group" and t["user"] in S_GROUPS_OF:
+                arg = r.choice(S_GROUPS_OF[t["user"]])
+            elif aim and what == "Host":
+                arg = r.choice([t["host"], t["host"].lower(),
+                                t["host"].upper(), "*" + t["host"][-4:]])
+            elif aim and what == "Address":
+                arg = r.choice(S_NETS[t["addr"]] + [t["addr"]])
+            elif aim and what == "LocalAddress":
+                arg = r.choice(S_NETS[t["laddr"]] + [t["laddr"]])
+            elif aim and what == "LocalPort":
+                arg = t["lport"]
+            elif aim and what == "RDomain":
+                arg = t["rdomain"]
+            elif what == "User":
                 arg = s_pats(r, S_USERS, ["a*", "*"])
             elif what == "Group":
                 arg = s_pats(r, S_GROUPS, ["s*"])
@@ -920,12 +959,16 @@ class ServerGen:
         r = self.r
         if depth >= 3 or self.nfiles >= 6:
             return self.directive(in_match, indent)
-        k = r.randint(0, 5)
+        k = r.randint(0, 6)
         sub = lambda: self.subfile(depth + 1, in_match)   # noqa: E731
-        if k <= 2:
+        if k == 6 and self.plain:       # a file included a second time
+            arg = "%s/%s" % (DIR, r.choice(self.plain))
+        elif k <= 2 or k == 6:
             self.nfiles += 1
             name = "inc/s%d.conf" % self.nfiles
             self.files[name] = sub()
+            if depth == 0 and not in_match:
+                self.plain.append(name)
             arg = "%s/%s" % (DIR, name)
         elif k <= 4:
             self.nfiles += 1
@@ -993,7 +1036,8 @@ class ServerGen:
                 need.add("lport")
             chosen = [f for f in fields
                       if f[0] in need or r.random() < 0.4] or [fields[0]]
-            kv = ["%s=%s" % (f, r.choice(pool)) for f, pool in chosen]
+            kv = ["%s=%s" % (f, self.target[f] if r.random() < 0.85
+                             else r.choice(pool)) for f, pool in chosen]
             if r.random() < 0.05:       # a field twice: the last one counts
                 f, pool = r.choice(chosen)
                 kv.append("%s=%s" % (f, r.choice(pool)))
@@ -1308,6 +1352,10 @@ def check_all(res, case, d, hostkey, sshlint, env):
                           "Host names: missing %s, extra %s" % (
                               missing or "-", extra or "-"))
     for h, lines in blocks:
+        if h.startswith("-"):       # ssh would take it for an option
+            res.status = "lines"
+            res.detail.append("  --all: lists %r, not a host name" % h)
+            continue
         orc, oout, oerr = run(oracle_cmd(case, d, hostkey, h), d, env)
         if orc != 0 and any(DNS.search(l) for l in errlines(oerr)):
             continue
