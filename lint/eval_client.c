@@ -315,8 +315,9 @@ collect_hosts(struct sl_client *c)
 		for (a = 0; a < ln->nargs; a++) {
 			const char *v = ln->args[a].val;
 
-			if (*v == '!' || *v == '\0' ||
-			    !is_literal(v, ln->args[a].len))
+			if (*v == '!' || *v == '\0' || *v == '-' ||
+			    !is_literal(v, ln->args[a].len) ||
+			    v[strcspn(v, "'`\"$\\;&<>|(){}, \t")] != '\0')
 				continue;
 			if (sl_grow(&h, &cap, n, sizeof(*h), 64) != 0) {
 				sl_free(h);
@@ -717,7 +718,7 @@ static const struct ms ipqos[] = {
 	{ "af31", 0x68 }, { "af32", 0x70 }, { "af33", 0x78 }, { "af41", 0x88 },
 	{ "af42", 0x90 }, { "af43", 0x98 }, { "cs0", 0x00 }, { "cs1", 0x20 },
 	{ "cs2", 0x40 }, { "cs3", 0x60 }, { "cs4", 0x80 }, { "cs5", 0xa0 },
-	{ "cs6", 0xc0 }, { "cs7", 0xe0 }, { "ef", 0xb8 }, { "le", 0x01 },
+	{ "cs6", 0xc0 }, { "cs7", 0xe0 }, { "ef", 0xb8 }, { "le", 0x04 },
 	{ "lowdelay", 0x10 }, { "throughput", 0x08 }, { "reliability", 0x04 },
 	{ NULL, 0 } };
 
@@ -763,10 +764,13 @@ is_none(const char *s)
 
 /* ---- applying one directive ---- */
 
+/* A default filled in between the passes: counts as set. */
+#define FILLED ((struct ref){ -2, 0 })
+
 static void
 set_first(struct st *st, int slot, struct ref r)
 {
-	if (st->slot[slot].src < 0)
+	if (st->slot[slot].src == -1)
 		st->slot[slot] = r;
 }
 
@@ -867,19 +871,20 @@ forward_canon(const char *spec, bool dynamic, bool remote)
 	(void)dynamic;
 	(void)remote;
 	/* listen part \t connect part; '\001' marks the socks target */
+	/* each part starts with 'p' (a socket path) or 'a' */
 	if (lpath != NULL)
-		sl_strbuf_addf(&sb, "%s", lpath);
+		sl_strbuf_addf(&sb, "p%s", lpath);
 	else if (lhost == NULL)
-		sl_strbuf_addf(&sb, "%d", lport);
+		sl_strbuf_addf(&sb, "a%d", lport);
 	else
-		sl_strbuf_addf(&sb, "[%s]:%d", lhost, lport);
+		sl_strbuf_addf(&sb, "a[%s]:%d", lhost, lport);
 	sl_strbuf_addc(&sb, '\t');
 	if (cpath != NULL)
-		sl_strbuf_addf(&sb, "%s", cpath);
+		sl_strbuf_addf(&sb, "p%s", cpath);
 	else if (chost == NULL)
-		sl_strbuf_addf(&sb, "%d", cport);
+		sl_strbuf_addf(&sb, "a%d", cport);
 	else
-		sl_strbuf_addf(&sb, "[%s]:%d", chost, cport);
+		sl_strbuf_addf(&sb, "a[%s]:%d", chost, cport);
 	/* kind marker: is the connect host "socks"; NULL connect host */
 	sl_strbuf_addc(&sb, '\t');
 	sl_strbuf_addc(&sb, chost == NULL ? 'n' : strcmp(chost, "socks") ==
@@ -1104,9 +1109,9 @@ host_matches(const struct st *st, const struct sl_line *ln)
 	return m;
 }
 
-/* %h expansion of Hostname (only %h and %%). */
+/* %h expansion of Hostname (only %h and %%); *bad on another token. */
 static char *
-expand_h(const char *s, const char *h)
+expand_h(const char *s, const char *h, bool *bad)
 {
 	struct sl_strbuf sb = SL_STRBUF_INIT;
 
@@ -1118,10 +1123,28 @@ expand_h(const char *s, const char *h)
 		} else if (*s == '%' && s[1] == '%') {
 			sl_strbuf_addc(&sb, '%');
 			s++;
+		} else if (*s == '%') {
+			*bad = true;
+			break;
 		} else
 			sl_strbuf_addc(&sb, *s);
 	}
 	return sl_strbuf_detach(&sb);
+}
+
+/* Hostname with %h expanded; ssh dies on another token. */
+static char *
+hostname_expand(struct st *st, const char *h)
+{
+	struct ref r = st->slot[SL_OPT_SSH_HOSTNAME];
+	bool bad = false;
+	char *x = expand_h(arg0(st, r), h, &bad);
+
+	if (bad)
+		sl_eff_fail(st->e, origin(r), "percent_expand: unknown key in "
+		    "Hostname '%s' (only %%h and %%%% are expanded)",
+		    arg0(st, r));
+	return x;
 }
 
 static int
@@ -1136,8 +1159,7 @@ match_line(struct st *st, const struct op *o)
 	if (st->final_pass)
 		host = sl_strdup(st->host);
 	else if (st->slot[SL_OPT_SSH_HOSTNAME].src >= 0)
-		host = expand_h(arg0(st, st->slot[SL_OPT_SSH_HOSTNAME]),
-		    st->host);
+		host = hostname_expand(st, st->host);
 	else
 		host = sl_strdup(st->host);
 	if (host == NULL) {
@@ -1813,6 +1835,55 @@ jump_text(const char *all, const char *hp, const char *last)
 	return sl_strbuf_detach(&sb);
 }
 
+/* One part of a forward ("p" path or "a" address); paths get %-tokens. */
+static char *
+fwd_part(struct st *st, const struct tokens *t, const char *p, size_t n,
+    struct ref r)
+{
+	const char *err = NULL;
+	char *raw = sl_strndup(p + 1, n - 1), *x;
+
+	if (raw == NULL || *p != 'p')
+		return raw;
+	x = expand(t, raw, false, &err);
+	if (x == NULL && err != NULL)
+		sl_eff_fail(st->e, origin(r), "%s in forwarding path '%s'",
+		    err, raw);
+	sl_free(raw);
+	return x;
+}
+
+static void
+dump_forwards(struct st *st, const struct tokens *t, int li, int opt,
+    const char *key)
+{
+	const struct list *l = &st->l[li];
+	size_t k;
+
+	for (k = 0; k < l->n; k++) {
+		const char *f = l->v[k].val, *tab = strchr(f, '\t');
+		const char *tab2 = strchr(tab + 1, '\t');
+		char kind = f[strlen(f) - 1], *a, *b = NULL;
+
+		/* ssh -G prints a local forward whose target is "socks" (or
+		 * a socket path) as dynamic, and all but "socks" as local */
+		if (opt == SL_OPT_SSH_DYNAMICFORWARD && kind == 'h')
+			continue;
+		if (opt == SL_OPT_SSH_LOCALFORWARD && kind == 's')
+			continue;
+		a = fwd_part(st, t, f, (size_t)(tab - f), l->v[k].ref);
+		if (opt != SL_OPT_SSH_DYNAMICFORWARD)
+			b = fwd_part(st, t, tab + 1, (size_t)(tab2 - tab - 1),
+			    l->v[k].ref);
+		if (a != NULL && opt == SL_OPT_SSH_DYNAMICFORWARD)
+			ADD(opt, key, origin(l->v[k].ref), "%s", a);
+		else if (a != NULL && b != NULL)
+			ADD(opt, key, origin(l->v[k].ref), "%s %s", a, b);
+		sl_free(a);
+		sl_free(b);
+	}
+}
+
 static void
 dump(struct st *st, const char *host)
 {
@@ -2013,8 +2084,10 @@ dump(struct st *st, const char *host)
 	dump_int(st, SL_OPT_SSH_NUMBEROFPASSWORDPROMPTS,
 	    "numberofpasswordprompts", 3);
 	dump_int(st, SL_OPT_SSH_SERVERALIVECOUNTMAX, "serveralivecountmax", 3);
+	/* Debian: BatchMode yes makes the unset interval 300 */
 	dump_time(st, SL_OPT_SSH_SERVERALIVEINTERVAL, "serveraliveinterval",
-	    0);
+	    sval(st, SL_OPT_SSH_BATCHMODE) != NULL &&
+	    flag_value(sval(st, SL_OPT_SSH_BATCHMODE)) ? 300 : 0);
 	if (version_has(st, "RequiredRSASize"))
 		dump_int(st, SL_OPT_SSH_REQUIREDRSASIZE, "requiredrsasize",
 		    1024);
@@ -2081,8 +2154,9 @@ dump(struct st *st, const char *host)
 			    err);
 	}
 	{
-		static const char *const names[] = { "QUIET", "FATAL",
-		    "ERROR", "INFO", "VERBOSE", "DEBUG", "DEBUG1", "DEBUG2",
+		/* the first name of each level in Debian's table */
+		static const char *const names[] = { "SILENT", "FATAL",
+		    "ERROR", "INFO", "VERBOSE", "DEBUG", "DEBUG", "DEBUG2",
 		    "DEBUG3" };
 
 		ADD(SL_OPT_SSH_LOGLEVEL, "loglevel", slot_origin(st,
@@ -2119,37 +2193,12 @@ dump(struct st *st, const char *host)
 	/* forwards (ClearAllForwardings yes empties them) */
 	if (!(sval(st, SL_OPT_SSH_CLEARALLFORWARDINGS) &&
 	    flag_value(sval(st, SL_OPT_SSH_CLEARALLFORWARDINGS)))) {
-		const struct list *l = &st->l[L_LFWD];
-
-		for (k = 0; k < l->n; k++) {
-			const char *f = l->v[k].val, *tab = strchr(f, '\t');
-			char kind = f[strlen(f) - 1];
-
-			if (kind == 'h')
-				continue;
-			ADD(SL_OPT_SSH_DYNAMICFORWARD, "dynamicforward",
-			    origin(l->v[k].ref), "%.*s", (int)(tab - f), f);
-		}
-		for (k = 0; k < l->n; k++) {
-			const char *f = l->v[k].val, *tab = strchr(f, '\t');
-			const char *tab2 = strchr(tab + 1, '\t');
-			char kind = f[strlen(f) - 1];
-
-			if (kind == 's')
-				continue;
-			ADD(SL_OPT_SSH_LOCALFORWARD, "localforward",
-			    origin(l->v[k].ref), "%.*s %.*s", (int)(tab - f), f,
-			    (int)(tab2 - tab - 1), tab + 1);
-		}
-		l = &st->l[L_RFWD];
-		for (k = 0; k < l->n; k++) {
-			const char *f = l->v[k].val, *tab = strchr(f, '\t');
-			const char *tab2 = strchr(tab + 1, '\t');
-
-			ADD(SL_OPT_SSH_REMOTEFORWARD, "remoteforward",
-			    origin(l->v[k].ref), "%.*s %.*s", (int)(tab - f), f,
-			    (int)(tab2 - tab - 1), tab + 1);
-		}
+		dump_forwards(st, &t, L_LFWD, SL_OPT_SSH_DYNAMICFORWARD,
+		    "dynamicforward");
+		dump_forwards(st, &t, L_LFWD, SL_OPT_SSH_LOCALFORWARD,
+		    "localforward");
+		dump_forwards(st, &t, L_RFWD, SL_OPT_SSH_REMOTEFORWARD,
+		    "remoteforward");
 	}
 
 	if (st->l[L_ID].n == 0)
@@ -2307,10 +2356,13 @@ dump(struct st *st, const char *host)
 			ADD(SL_OPT_SSH_CONTROLPERSIST, "controlpersist",
 			    slot_origin(st, SL_OPT_SSH_CONTROLPERSIST), "%s",
 			    f ? "yes" : "no");
+		else if (convtime(v) == 0)
+			ADD(SL_OPT_SSH_CONTROLPERSIST, "controlpersist",
+			    slot_origin(st, SL_OPT_SSH_CONTROLPERSIST), "yes");
 		else
 			ADD(SL_OPT_SSH_CONTROLPERSIST, "controlpersist",
 			    slot_origin(st, SL_OPT_SSH_CONTROLPERSIST), "%ld",
-			    convtime(v) == 0 ? 0 : convtime(v));
+			    convtime(v));
 	}
 	/* EscapeChar */
 	v = sval(st, SL_OPT_SSH_ESCAPECHAR);
@@ -2366,20 +2418,81 @@ dump(struct st *st, const char *host)
 	}
 	/* ProxyCommand / ProxyJump */
 	if (has_jump) {
-		const char *j = sval(st, X_JUMP);
-		const char *last = strrchr(j, ',');
-		const char *hp = last ? last + 1 : j;
-		char *uh = NULL;
+		char *j = sl_strdup(sval(st, X_JUMP)), *e, *uh = NULL;
+		const char *last, *hp;
 
+		if (j == NULL) {
+			st->oom = true;
+			return;
+		}
+		/* parse_jump() drops a comment and trailing blanks */
+		if ((e = strchr(j, '#')) != NULL)
+			*e = '\0';
+		for (e = j + strlen(j); e > j && isspace((unsigned char)e[-1]);)
+			*--e = '\0';
+		last = strrchr(j, ',');
+		hp = last ? last + 1 : j;
 		ADD(SL_OPT_SSH_PROXYJUMP, "proxyjump", slot_origin(st, X_JUMP),
 		    "%s", (uh = jump_text(j, hp, last)) ? uh : j);
 		sl_free(uh);
+		sl_free(j);
 	} else if ((v = raw_value(st, SL_OPT_SSH_PROXYCOMMAND)) != NULL &&
 	    !is_none(v))
 		ADD(SL_OPT_SSH_PROXYCOMMAND, "proxycommand", slot_origin(st,
 		    SL_OPT_SSH_PROXYCOMMAND), "%s", v);
 	sl_free(hka);
 	(void)cp;
+}
+
+/* ssh refuses a ProxyJump whose (last) hop is the destination itself. */
+static void
+check_jump_loop(struct st *st, const char *host)
+{
+	char *j = sl_strdup(sval(st, X_JUMP)), *t, *c, *at, *jport = NULL;
+	const char *juser, *user = st->user ? st->user : st->luser;
+	const char *pv = st->port ? st->port : sval(st, SL_OPT_SSH_PORT);
+	int port = pv ? a2port(pv) : 0, jp;
+
+	if (j == NULL) {
+		st->oom = true;
+		return;
+	}
+	if ((c = strchr(j, '#')) != NULL)
+		*c = '\0';
+	for (c = j + strlen(j); c > j && isspace((unsigned char)c[-1]);)
+		*--c = '\0';
+	t = (c = strrchr(j, ',')) != NULL ? c + 1 : j;
+	if (strncmp(t, "ssh://", 6) == 0) {
+		t += 6;
+		if ((c = strchr(t, '/')) != NULL)
+			*c = '\0';
+	}
+	juser = user;
+	if ((at = strrchr(t, '@')) != NULL) {
+		*at = '\0';
+		juser = t;
+		t = at + 1;
+	}
+	if (*t == '[') {
+		t++;
+		if ((c = strchr(t, ']')) != NULL) {
+			*c = '\0';
+			if (c[1] == ':')
+				jport = c + 2;
+		}
+	} else if ((c = strchr(t, ':')) != NULL) {
+		*c = '\0';
+		jport = c + 1;
+	}
+	jp = jport ? a2port(jport) : 0;
+	if (port <= 0)
+		port = 22;
+	if (jp <= 0)
+		jp = 22;
+	if (strcmp(t, host) == 0 && port == jp && strcmp(user, juser) == 0)
+		sl_eff_fail(st->e, slot_origin(st, X_JUMP),
+		    "jumphost loop via %s", t);
+	sl_free(j);
 }
 
 /* ---- one host ---- */
@@ -2453,10 +2566,18 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 	if (st.oom)
 		goto oom;
 
+	/* ssh fills these defaults after pass 1: the final pass cannot
+	 * change them any more */
+	if (st.slot[SL_OPT_SSH_CANONICALIZEMAXDOTS].src == -1)
+		st.slot[SL_OPT_SSH_CANONICALIZEMAXDOTS] = FILLED;
+	if (st.slot[SL_OPT_SSH_CANONICALIZEFALLBACKLOCAL].src == -1)
+		st.slot[SL_OPT_SSH_CANONICALIZEFALLBACKLOCAL] = FILLED;
+	if (st.slot[SL_OPT_SSH_CANONICALIZEHOSTNAME].src == -1)
+		st.slot[SL_OPT_SSH_CANONICALIZEHOSTNAME] = FILLED;
+
 	/* the target after pass 1: Hostname with %h, lower-cased */
 	if (st.slot[SL_OPT_SSH_HOSTNAME].src >= 0)
-		host = expand_h(arg0(&st, st.slot[SL_OPT_SSH_HOSTNAME]),
-		    st.orig);
+		host = hostname_expand(&st, st.orig);
 	else
 		host = sl_strdup(st.orig);
 	if (host == NULL)
@@ -2484,12 +2605,28 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 		    (st.slot[X_JUMP].src >= 0 && !is_none(sval(&st, X_JUMP)));
 
 		canon_on = mode != 0;
-		if (canon_on && !was_addr && (mode == 2 || !proxied) &&
-		    st.l[L_CDOM].n > 0 && !is_none(st.l[L_CDOM].v[0].val))
-			sl_eff_note(out, slot_origin(&st,
-			    SL_OPT_SSH_CANONICALIZEHOSTNAME), SL_SEV_INFO,
-			    "canonicalisation of '%s' needs DNS: taken as "
-			    "failed (no lookups are made)", host);
+		if (canon_on && !was_addr && !is_addr_fast(host) &&
+		    (mode == 2 || !proxied) && *host != '\0') {
+			const char *md = sval(&st, SL_OPT_SSH_CANONICALIZEMAXDOTS);
+			const char *fb = sval(&st,
+			    SL_OPT_SSH_CANONICALIZEFALLBACKLOCAL);
+			long maxdots = md ? strtol(md, NULL, 10) : 1, dots = 0;
+			const char *p;
+
+			for (p = host; *p; p++)
+				dots += *p == '.';
+			if (host[strlen(host) - 1] == '.' || dots <= maxdots) {
+				sl_eff_note(out, slot_origin(&st,
+				    SL_OPT_SSH_CANONICALIZEHOSTNAME), SL_SEV_INFO,
+				    "canonicalisation of '%s' needs DNS: taken "
+				    "as failed (no lookups are made)", host);
+				if (fb != NULL && !flag_value(fb))
+					sl_eff_fail(out, slot_origin(&st,
+					    SL_OPT_SSH_CANONICALIZEFALLBACKLOCAL),
+					    "ssh: Could not resolve host \"%s\"",
+					    host);
+			}
+		}
 		if (st.l[L_CNAMES].n > 0 && !is_none(st.l[L_CNAMES].v[0].val) &&
 		    !was_addr && (!proxied || mode == 2)) {
 			sl_eff_note(out, origin(st.l[L_CNAMES].v[0].ref),
@@ -2523,7 +2660,11 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 		const char *stype = sval(&st, SL_OPT_SSH_SESSIONTYPE);
 		const char *rc = sval(&st, SL_OPT_SSH_REMOTECOMMAND);
 
-		if (v != NULL && strtol(v, NULL, 10) <= 0)
+		if (st.slot[X_JUMP].src >= 0 && !is_none(sval(&st, X_JUMP)))
+			check_jump_loop(&st, host);
+		if (out->fatal != NULL)
+			;
+		else if (v != NULL && strtol(v, NULL, 10) <= 0)
 			sl_eff_fail(out, slot_origin(&st,
 			    SL_OPT_SSH_CONNECTIONATTEMPTS),
 			    "Invalid number of ConnectionAttempts");
