@@ -173,8 +173,8 @@ sl_eff_print_text(const struct sl_eff *e, FILE *out)
 	for (i = 0; i < e->nitems; i++) {
 		const struct sl_eff_item *it = &e->items[i];
 
-		if (fputs(it->key, out) == EOF || ((it->value[0] ||
-		    e->dialect == SL_DIALECT_SSH) && putc(' ', out) == EOF) ||
+		/* both print "key value", also when the value is empty */
+		if (fputs(it->key, out) == EOF || putc(' ', out) == EOF ||
 		    fputs(it->value, out) == EOF || putc('\n', out) == EOF)
 			return SL_EIO;
 	}

@@ -1057,7 +1057,10 @@ apply(struct st *st, const struct op *o, bool active)
 			set_first(st, X_AGENTPATH, r);
 		return;
 	case SL_OPT_SSH_PROXYCOMMAND:
-		if (st->slot[X_JUMP].src < 0)
+		/* only a real jump host hides ProxyCommand ("ProxyJump none"
+		 * does not, as the 9.2 binary shows) */
+		if (st->slot[X_JUMP].src < 0 ||
+		    is_none(arg0(st, st->slot[X_JUMP])))
 			set_first(st, opt, r);
 		return;
 	case SL_OPT_SSH_PROXYJUMP:
@@ -2027,7 +2030,13 @@ dump(struct st *st, const char *host)
 	dump_ms(st, SL_OPT_SSH_STRICTHOSTKEYCHECKING, "stricthostkeychecking",
 	    ms_strict, 3);
 	dump_flag(st, SL_OPT_SSH_TCPKEEPALIVE, "tcpkeepalive", 1);
-	dump_ms(st, SL_OPT_SSH_TUNNEL, "tunnel", ms_tunnel, 0);
+	/* ClearAllForwardings also turns the tunnel off */
+	if (sval(st, SL_OPT_SSH_CLEARALLFORWARDINGS) != NULL &&
+	    flag_value(sval(st, SL_OPT_SSH_CLEARALLFORWARDINGS)))
+		ADD(SL_OPT_SSH_TUNNEL, "tunnel", slot_origin(st,
+		    SL_OPT_SSH_CLEARALLFORWARDINGS), "false");
+	else
+		dump_ms(st, SL_OPT_SSH_TUNNEL, "tunnel", ms_tunnel, 0);
 	dump_ms(st, SL_OPT_SSH_VERIFYHOSTKEYDNS, "verifyhostkeydns",
 	    ms_yesnoask, 0);
 	dump_flag(st, SL_OPT_SSH_VISUALHOSTKEY, "visualhostkey", 0);
@@ -2495,6 +2504,28 @@ check_jump_loop(struct st *st, const char *host)
 	sl_free(j);
 }
 
+/* Is `name` listed in /etc/hosts? (a local file: resolves without DNS) */
+static bool
+in_etc_hosts(const char *name)
+{
+	char line[1024], *p, *tok;
+	bool found = false;
+	FILE *f = fopen("/etc/hosts", "r");
+
+	if (f == NULL)
+		return false;
+	while (!found && fgets(line, sizeof(line), f) != NULL) {
+		if ((p = strchr(line, '#')) != NULL)
+			*p = '\0';
+		tok = strtok(line, " \t\r\n");	/* the address */
+		while (tok != NULL && (tok = strtok(NULL, " \t\r\n")) != NULL)
+			if (strcasecmp(tok, name) == 0)
+				found = true;
+	}
+	fclose(f);
+	return found;
+}
+
 /* ---- one host ---- */
 
 static bool
@@ -2628,7 +2659,8 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 			}
 		}
 		if (st.l[L_CNAMES].n > 0 && !is_none(st.l[L_CNAMES].v[0].val) &&
-		    !was_addr && (!proxied || mode == 2)) {
+		    !was_addr && (!proxied || mode == 2) &&
+		    !in_etc_hosts(host)) {
 			sl_eff_note(out, origin(st.l[L_CNAMES].v[0].ref),
 			    SL_SEV_INFO, "CanonicalizePermittedCNAMEs needs a "
 			    "DNS lookup of '%s': taken as failed", host);
