@@ -62,6 +62,9 @@ sl_eff_add(struct sl_eff *e, int opt, const char *key, const char *value,
 	return 0;
 }
 
+static char *vformat(struct sl_eff *e, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static char *
 vformat(struct sl_eff *e, const char *fmt, va_list ap)
 {

@@ -55,6 +55,10 @@ const struct sl_eff_item *sl_eff_find(const struct sl_eff *e, int opt,
 
 
 
+/* Client: compile sources already loaded and walked (user file first). */
+int sl_client_open_src(struct sl_ctx *ctx, const uint32_t *ids, size_t n,
+    int version, struct sl_client **out);
+
 /* Server evaluation on a loaded, walked source (lint/eval_server.c). */
 int sl_eval_server_src(struct sl_ctx *ctx, const struct sl_lint_options *opts,
     uint32_t top_id, int version, const struct sl_conn_spec *spec,

@@ -346,6 +346,43 @@ collect_hosts(struct sl_client *c)
 	return 0;
 }
 
+static struct sl_client *
+client_new(struct sl_ctx *ctx, int version)
+{
+	struct sl_client *c = sl_calloc(1, sizeof(*c));
+	struct passwd *pw;
+
+	if (c == NULL)
+		return NULL;
+	c->ctx = ctx;
+	c->version = version;
+	c->bindmask_op = c->facility_op = -1;
+	c->uid = getuid();
+	pw = getpwuid(c->uid);
+	if ((c->luser = sl_strdup(pw ? pw->pw_name : "root")) == NULL ||
+	    (c->home = sl_strdup(pw ? pw->pw_dir : "/")) == NULL) {
+		sl_client_free(c);
+		return NULL;
+	}
+	local_hostname(c->thishost, sizeof(c->thishost));
+	return c;
+}
+
+static int
+client_add_top(struct sl_client *c, const struct sl_source *s)
+{
+	struct op o;
+	int r;
+
+	memset(&o, 0, sizeof(o));
+	o.kind = OP_FILE;
+	o.src = s->id;
+	o.userconf = s->user_conf;
+	if ((r = add_op(c, o)) != 0)
+		return r;
+	return compile_file(c, s->id, 0);
+}
+
 int
 sl_client_open(struct sl_ctx *ctx, const struct sl_lint_options *opts,
     const char *const *paths, size_t npaths, bool missing_ok, int version,
@@ -353,41 +390,42 @@ sl_client_open(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 {
 	struct sl_client *c;
 	struct sl_source *s;
-	struct op o;
 	size_t i;
 	int r;
 
 	*out = NULL;
-	if ((c = sl_calloc(1, sizeof(*c))) == NULL)
+	if ((c = client_new(ctx, version)) == NULL)
 		return SL_ENOMEM;
-	c->ctx = ctx;
-	c->version = version;
-	c->bindmask_op = c->facility_op = -1;
-	c->uid = getuid();
-	{
-		struct passwd *pw = getpwuid(c->uid);
-
-		if ((c->luser = sl_strdup(pw ? pw->pw_name : "root")) == NULL ||
-		    (c->home = sl_strdup(pw ? pw->pw_dir : "/")) == NULL) {
-			r = SL_ENOMEM;
-			goto fail;
-		}
-	}
-	local_hostname(c->thishost, sizeof(c->thishost));
 	for (i = 0; i < npaths; i++) {
 		r = sl_load_walked(ctx, opts, paths[i], SL_DIALECT_SSH, &s);
 		if (r == SL_ENOTFOUND && missing_ok)
 			continue;
-		if (r != 0)
-			goto fail;
-		memset(&o, 0, sizeof(o));
-		o.kind = OP_FILE;
-		o.src = s->id;
-		o.userconf = s->user_conf;
-		if ((r = add_op(c, o)) != 0 ||
-		    (r = compile_file(c, s->id, 0)) != 0)
+		if (r != 0 || (r = client_add_top(c, s)) != 0)
 			goto fail;
 	}
+	if ((r = index_units(c)) != 0 || (r = collect_hosts(c)) != 0)
+		goto fail;
+	*out = c;
+	return 0;
+ fail:
+	sl_client_free(c);
+	return r;
+}
+
+int
+sl_client_open_src(struct sl_ctx *ctx, const uint32_t *ids, size_t n,
+    int version, struct sl_client **out)
+{
+	struct sl_client *c;
+	size_t i;
+	int r;
+
+	*out = NULL;
+	if ((c = client_new(ctx, version)) == NULL)
+		return SL_ENOMEM;
+	for (i = 0; i < n; i++)
+		if ((r = client_add_top(c, ctx->src[ids[i]])) != 0)
+			goto fail;
 	if ((r = index_units(c)) != 0 || (r = collect_hosts(c)) != 0)
 		goto fail;
 	*out = c;
