@@ -1358,6 +1358,7 @@ def check_all(res, case, d, hostkey, sshlint, env):
             continue
         orc, oout, oerr = run(oracle_cmd(case, d, hostkey, h), d, env)
         if orc != 0 and any(DNS.search(l) for l in errlines(oerr)):
+            any_fail = True     # refused for a failed lookup: so may sshlint
             continue
         if orc != 0:
             any_fail = True
