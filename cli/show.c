@@ -239,6 +239,32 @@ show_server(struct sl_ctx *ctx, struct show *s)
 	return rc;
 }
 
+struct each_ctx {
+	struct sl_ctx *ctx;
+	const struct show *s;
+	bool *first;
+	int rc;
+	size_t n;
+};
+
+/* --all: one block per host, "# HOST" first (text). */
+static int
+print_each(void *arg, const char *host, const struct sl_eff *e)
+{
+	struct each_ctx *ec = arg;
+
+	print_notes(ec->ctx, e);
+	if (sl_eff_fatal(e, NULL) != NULL && ec->rc == EXIT_CLEAN)
+		ec->rc = EXIT_FINDINGS;
+	if (!ec->s->json)
+		printf("%s# %s\n", ec->n++ ? "\n" : "", host);
+	if (emit(ec->ctx, ec->s, e, host, ec->first) != 0) {
+		ec->rc = EXIT_USAGE;
+		return SL_EIO;
+	}
+	return 0;
+}
+
 static int
 show_client(struct sl_ctx *ctx, struct show *s)
 {
@@ -246,7 +272,7 @@ show_client(struct sl_ctx *ctx, struct show *s)
 	struct sl_eff *e = NULL;
 	const char *paths[2];
 	char *userconf = NULL;
-	size_t npaths = 0, i, nhosts;
+	size_t npaths = 0;
 	bool first = true;
 	int r, rc = EXIT_CLEAN;
 
@@ -283,24 +309,24 @@ show_client(struct sl_ctx *ctx, struct show *s)
 	}
 	if (s->json)
 		fputs("[", stdout);
-	nhosts = s->all ? sl_client_nhosts(c) : 1;
-	for (i = 0; i < nhosts; i++) {
-		if (s->all)
-			s->q.host = sl_client_host(c, i);
-		if ((r = sl_client_eval(c, &s->q, e)) != 0) {
+	if (s->all) {
+		struct each_ctx ec = { ctx, s, &first, EXIT_CLEAN, 0 };
+
+		r = sl_client_eval_all(c, &s->q, print_each, &ec);
+		rc = ec.rc;
+		if (r != 0 && rc == EXIT_CLEAN) {
 			fprintf(stderr, "sshlint: %s\n", sl_strerror(r));
 			rc = EXIT_USAGE;
-			break;
 		}
+	} else if ((r = sl_client_eval(c, &s->q, e)) != 0) {
+		fprintf(stderr, "sshlint: %s\n", sl_strerror(r));
+		rc = EXIT_USAGE;
+	} else {
 		print_notes(ctx, e);
-		if (sl_eff_fatal(e, NULL) != NULL && rc == EXIT_CLEAN)
+		if (sl_eff_fatal(e, NULL) != NULL)
 			rc = EXIT_FINDINGS;
-		if (s->all && !s->json)
-			printf("%s# %s\n", i ? "\n" : "", s->q.host);
-		if (emit(ctx, s, e, s->q.host, &first) != 0) {
+		if (emit(ctx, s, e, s->q.host, &first) != 0)
 			rc = EXIT_USAGE;
-			break;
-		}
 	}
 	if (s->json)
 		fputs("]\n", stdout);

@@ -2754,3 +2754,23 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 	sl_free(host);
 	return SL_ENOMEM;
 }
+
+int
+sl_client_eval_all(struct sl_client *c, const struct sl_client_query *q,
+    sl_client_each_fn fn, void *arg)
+{
+	struct sl_client_query each = *q;
+	struct sl_eff *e;
+	size_t i;
+	int r = 0;
+
+	if ((e = sl_eff_new(SL_DIALECT_SSH, c->version)) == NULL)
+		return SL_ENOMEM;
+	for (i = 0; i < c->nhosts && r == 0; i++) {
+		each.host = c->hosts[i];
+		if ((r = sl_client_eval(c, &each, e)) == 0)
+			r = fn(arg, each.host, e);
+	}
+	sl_eff_free(e);
+	return r;
+}

@@ -111,6 +111,17 @@ void sl_client_free(struct sl_client *c);
 /** ssh -G for one query into `out` (cleared first). 0 or SL_ENOMEM. */
 int sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
     struct sl_eff *out);
+/** Called by sl_client_eval_all() for each host; nonzero stops. */
+typedef int (*sl_client_each_fn)(void *arg, const char *host,
+    const struct sl_eff *e);
+/**
+ * ssh -G for every host of the fleet (sl_client_host()) in one call, with
+ * the options of `q` (its host is ignored); `fn` sees each result. The
+ * files are parsed once; each host costs only the blocks that can match
+ * it. Returns 0, SL_ENOMEM, or what `fn` returned.
+ */
+int sl_client_eval_all(struct sl_client *c, const struct sl_client_query *q,
+    sl_client_each_fn fn, void *arg);
 /** Literal host names of the Host lines (no wildcard, no negation), in
  * file order, each once: the fleet. */
 size_t sl_client_nhosts(const struct sl_client *c);
