@@ -49,6 +49,8 @@ int sl_version_newest(void);
 
 struct sl_ctx;
 
+struct sl_policy;
+
 /** Options for loading and linting; initialise with SL_LINT_OPTIONS_INIT. */
 struct sl_lint_options {
 	int version;		/**< struct version, 1 */
@@ -58,9 +60,11 @@ struct sl_lint_options {
 	const char *home;	/**< remap ~ (NULL: real home) */
 	const char *sysroot;	/**< prefix for absolute paths (NULL: none) */
 	int system_config;	/**< client file is /etc/ssh/ssh_config-like */
+	const struct sl_policy *policy;	/**< NULL: only the rules that
+				 * need no policy */
 };
 
-#define SL_LINT_OPTIONS_INIT { 1, -1, 0, 0, NULL, NULL, 0 }
+#define SL_LINT_OPTIONS_INIT { 1, -1, 0, 0, NULL, NULL, 0, NULL }
 
 /** Create a context; NULL on allocation failure. */
 struct sl_ctx *sl_ctx_new(void);
