@@ -59,6 +59,20 @@ const struct sl_eff_item *sl_eff_find(const struct sl_eff *e, int opt,
 int sl_client_open_src(struct sl_ctx *ctx, const uint32_t *ids, size_t n,
     int version, struct sl_client **out);
 
+/* Per directive of the client program: how often it was active for the
+ * hosts evaluated so far and how often it set its value. */
+struct sl_op_trace {
+	uint32_t source_id, line;
+	uint32_t active, used;
+	bool traced;		/* a first-wins directive */
+	struct sl_origin winner;	/* the line that had set it before */
+};
+
+/* Start counting (resets); then sl_client_eval() per host. */
+int sl_client_trace_enable(struct sl_client *c);
+size_t sl_client_trace(const struct sl_client *c,
+    const struct sl_op_trace **out);
+
 /* Server evaluation on a loaded, walked source (lint/eval_server.c). */
 int sl_eval_server_src(struct sl_ctx *ctx, const struct sl_lint_options *opts,
     uint32_t top_id, int version, const struct sl_conn_spec *spec,

@@ -66,6 +66,7 @@ struct sl_client {
 	const char **hosts;	/* the fleet */
 	size_t nhosts, caphosts;
 	bool final_requested;	/* some Match has 'final' */
+	struct sl_op_trace *trace;	/* per op, when tracing (lint) */
 	/* assembled algorithm lists, by option and configured value */
 	struct algo_memo {
 		int ao;
@@ -445,6 +446,7 @@ sl_client_free(struct sl_client *c)
 	sl_free(c->lits);
 	sl_free(c->always);
 	sl_free(c->hosts);
+	sl_free(c->trace);
 	sl_free(c->luser);
 	sl_free(c->home);
 	while (c->nmemo > 0)
@@ -980,6 +982,22 @@ add_firstline(struct st *st, int li, const struct sl_line *ln, struct ref r)
 		list_add(st, li, ln->args[a].val, ln->args[a].len, r, 0);
 }
 
+/* Tracing for the linter: did an active first-wins line take effect? */
+static void
+trace(struct st *st, const struct op *o, bool took, struct ref winner)
+{
+	struct sl_op_trace *t;
+
+	if (st->c->trace == NULL)
+		return;
+	t = &st->c->trace[o - st->c->ops];
+	t->active++;
+	if (took)
+		t->used++;
+	else if (t->winner.source_id < 0 && winner.src >= 0)
+		t->winner = (struct sl_origin){ winner.src, winner.line };
+}
+
 static void
 apply(struct st *st, const struct op *o, bool active)
 {
@@ -1114,15 +1132,22 @@ apply(struct st *st, const struct op *o, bool active)
 		if (st->user == NULL) {
 			st->user = a0;
 			st->userref = r;
-		}
+			trace(st, o, true, UNSET);
+		} else
+			trace(st, o, false, st->userref.src >= 0 ? st->userref :
+			    UNSET);
 		return;
 	case SL_OPT_SSH_PORT:
-		if (st->port == NULL)
+		if (st->port == NULL) {
+			trace(st, o, st->slot[opt].src == -1, st->slot[opt]);
 			set_first(st, opt, r);
+		}
 		return;
 	default:
-		if (kw->mult == SL_MULT_FIRST || kw->mult == SL_MULT_FIRSTLINE)
+		if (kw->mult == SL_MULT_FIRST || kw->mult == SL_MULT_FIRSTLINE) {
+			trace(st, o, st->slot[opt].src == -1, st->slot[opt]);
 			set_first(st, opt, r);
+		}
 		return;
 	}
 }
@@ -2773,4 +2798,35 @@ sl_client_eval_all(struct sl_client *c, const struct sl_client_query *q,
 	}
 	sl_eff_free(e);
 	return r;
+}
+
+int
+sl_client_trace_enable(struct sl_client *c)
+{
+	size_t i;
+
+	sl_free(c->trace);
+	if ((c->trace = sl_calloc(c->nops ? c->nops : 1,
+	    sizeof(*c->trace))) == NULL)
+		return SL_ENOMEM;
+	for (i = 0; i < c->nops; i++) {
+		c->trace[i].source_id = c->ops[i].src;
+		c->trace[i].line = c->ops[i].line;
+		c->trace[i].traced = c->ops[i].kind == OP_DIR &&
+		    (c->ops[i].kw->mult == SL_MULT_FIRST ||
+		    c->ops[i].kw->mult == SL_MULT_FIRSTLINE) &&
+		    c->ops[i].kw->opt != SL_OPT_SSH_STREAMLOCALBINDMASK &&
+		    c->ops[i].kw->opt != SL_OPT_SSH_SYSLOGFACILITY &&
+		    !(c->ops[i].kw->flags & (SL_KWF_DEPRECATED |
+		    SL_KWF_UNSUPPORTED | SL_KWF_IGNORED));
+		c->trace[i].winner = SL_ORIGIN(SL_ORIGIN_DEFAULT);
+	}
+	return 0;
+}
+
+size_t
+sl_client_trace(const struct sl_client *c, const struct sl_op_trace **out)
+{
+	*out = c->trace;
+	return c->trace ? c->nops : 0;
 }
