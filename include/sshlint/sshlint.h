@@ -93,6 +93,26 @@ size_t sl_ctx_ndiags(const struct sl_ctx *ctx);
 const struct sl_diag *sl_ctx_diag(const struct sl_ctx *ctx, size_t i);
 void sl_ctx_sort_diags(struct sl_ctx *ctx);
 
+/**
+ * Apply the inline suppressions of every file loaded in the context to the
+ * findings collected so far, whatever rule produced them: a comment line
+ * `# sshlint: disable=ID[,ID]` (ids, kebab names or `all`) covers the next
+ * directive line, or the whole block when it comes right after a Host or
+ * Match line (before the block's first directive); the same comment after
+ * a directive covers that line; `# sshlint: disable-file=ID[,ID]` covers its
+ * file. Covered findings are dropped; a suppression that covers nothing,
+ * an unknown rule name and a malformed sshlint comment are reported as
+ * SSH107 (unused-suppression) at the comment. Call once, after all linting
+ * and before sl_ctx_sort_diags(). Returns 0 or SL_ENOMEM.
+ */
+int sl_ctx_apply_suppressions(struct sl_ctx *ctx);
+
+/** Called for each finding by sl_ctx_filter_diags(); nonzero keeps it. */
+typedef int (*sl_diag_keep_fn)(void *arg, const struct sl_diag *d);
+/** Drop the findings `keep` rejects; returns how many were dropped. */
+size_t sl_ctx_filter_diags(struct sl_ctx *ctx, sl_diag_keep_fn keep,
+    void *arg);
+
 /** Source file of a finding: display path, bytes, and line/column lookup. */
 const char *sl_ctx_source_path(const struct sl_ctx *ctx, uint32_t source_id);
 int sl_ctx_source_text(const struct sl_ctx *ctx, uint32_t source_id,
