@@ -15,4 +15,7 @@ int installed_version(enum sl_dialect d);
 /* sshlint show client|server ... */
 int cmd_show(int argc, char **argv);
 
+/* sshlint policies [NAME|FILE] */
+int cmd_policies(int argc, char **argv);
+
 #endif
