@@ -115,6 +115,7 @@ struct sup {
 	uint32_t id_start, id_end;	/* where the id is written */
 	enum scope scope;
 	bool used;
+	bool silent;		/* unused, but SSH107 is disabled here */
 };
 
 struct sups {
@@ -255,6 +256,7 @@ collect(struct sl_ctx *ctx, const struct sl_source *s, struct sups *ss)
 				x->id_end = e;
 				x->scope = sc;
 				x->used = false;
+				x->silent = false;
 			}
 		}
 	}
@@ -325,7 +327,8 @@ sl_ctx_apply_suppressions(struct sl_ctx *ctx)
 			ctx->diags.v[k++] = *d;
 	}
 	ctx->diags.n = k;
-	/* report the unused ones, unless the file disables SSH107 */
+	/* an unused one is not reported where the file disables SSH107
+	 * (which is then used); first mark those, then report the rest */
 	for (i = 0; i < ss.n; i++) {
 		x = &ss.v[i];
 		if (x->used)
@@ -340,7 +343,11 @@ sl_ctx_apply_suppressions(struct sl_ctx *ctx)
 				drop = true;
 			}
 		}
-		if (drop)
+		x->silent = drop;
+	}
+	for (i = 0; i < ss.n; i++) {
+		x = &ss.v[i];
+		if (x->used || x->silent)
 			continue;
 		if (x->rule == SL_SUP_ALL)
 			snprintf(buf, sizeof(buf), "'all'");
