@@ -12,24 +12,26 @@
 #include <unistd.h>
 
 #include "sshlint-config.h"
+#include "sshlint/policy.h"
 #include "sshlint/sshlint.h"
 #include "cli/cli.h"
-
-enum fmt { FMT_TEXT, FMT_JSON };
+#include "cli/output.h"
+#include "cli/project.h"
 
 struct cli {
 	struct sl_lint_options lo;
-	enum fmt format;
+	enum out_format format;
 	enum sl_severity fail_on;
 	bool quiet, color, caret;
-	const char *config;
-	int version_from;	/* 0 default, 1 option, 2 config file */
+	const char *config;	/* --config */
+	const char *policy;	/* --policy */
+	const char *openssh;	/* --openssh */
 };
 
 /* Option table: drives parsing and --help. */
 enum opt_id {
-	O_DIALECT, O_OPENSSH, O_FORMAT, O_HOME, O_SYSROOT, O_CONFIG, O_FAILON,
-	O_QUIET, O_NOCOLOR, O_HELP, O_VERSION,
+	O_DIALECT, O_OPENSSH, O_POLICY, O_FORMAT, O_HOME, O_SYSROOT, O_CONFIG,
+	O_FAILON, O_QUIET, O_NOCOLOR, O_HELP, O_VERSION,
 };
 
 struct opt {
@@ -47,13 +49,19 @@ static const struct opt lint_opts[] = {
 	{ O_OPENSSH, "openssh", "VERSION[..VERSION]|installed",
 	    "OpenSSH release(s) the configuration must work with (default: "
 	    "from .sshlint.yaml, else the newest known release)" },
-	{ O_FORMAT, "format", "text|json", "output format (default: text)" },
+	{ O_POLICY, "policy", "NAME|FILE", "policy to check against: a "
+	    "built-in name or a YAML file (default: 'policy:' of "
+	    ".sshlint.yaml, else the built-in 'default')" },
+	{ O_FORMAT, "format", "text|json|sarif|github", "output format: "
+	    "text (default), json, sarif (SARIF 2.1.0, e.g. for GitHub code "
+	    "scanning) or github (GitHub Actions annotations)" },
 	{ O_HOME, "home", "DIR", "use DIR as the home directory for ~ and "
 	    "the default path ~/.ssh/config" },
 	{ O_SYSROOT, "sysroot", "DIR", "prefix absolute Include paths "
 	    "(/etc/ssh/...) with DIR" },
 	{ O_CONFIG, "config", "FILE", "project configuration file (default: "
-	    ".sshlint.yaml in the current directory, if present)" },
+	    ".sshlint.yaml in the current directory or the nearest parent, "
+	    "up to the repository root); options given here win over it" },
 	{ O_FAILON, "fail-on", "error|warning|info", "lowest severity that "
 	    "makes the exit status 1 (default: error)" },
 	{ O_QUIET, "quiet", NULL, "print findings only, no summary" },
@@ -65,10 +73,35 @@ static const struct opt lint_opts[] = {
 
 #define NOPTS (sizeof(lint_opts) / sizeof(lint_opts[0]))
 
+/* Print `text` wrapped at 79 columns, continuation lines indented by
+ * `indent`; the first line starts at column `col`. */
+static void
+wrap(FILE *f, const char *text, size_t col, size_t indent)
+{
+	const char *w = text, *e;
+	size_t n;
+
+	while (*w) {
+		e = w + strcspn(w, " ");
+		n = (size_t)(e - w);
+		if (col > indent && col + 1 + n > 79) {
+			fprintf(f, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', f);
+			col++;
+		}
+		fwrite(w, 1, n, f);
+		col += n;
+		w = e + strspn(e, " ");
+	}
+	fputc('\n', f);
+}
+
 static void
 usage(FILE *f)
 {
-	size_t i;
+	size_t i, n;
 	char buf[64];
 
 	fprintf(f,
@@ -77,18 +110,43 @@ usage(FILE *f)
 	    "       sshlint show client|server [OPTIONS] ... (see sshlint show "
 	    "--help)\n"
 	    "       sshlint rules [RULE]\n"
+	    "       sshlint policies [NAME|FILE]\n"
 	    "\n"
 	    "Check OpenSSH client (ssh_config) and server (sshd_config)\n"
 	    "configuration files and the files they Include. With no PATH,\n"
-	    "checks ~/.ssh/config; a PATH of - reads standard input.\n\n"
+	    "checks the entry points of the project file (.sshlint.yaml), else\n"
+	    "~/.ssh/config; a PATH of - reads standard input.\n\n"
 	    "options:\n");
 	for (i = 0; i < NOPTS; i++) {
 		snprintf(buf, sizeof(buf), "--%s%s%s", lint_opts[i].name,
 		    lint_opts[i].arg ? " " : "",
 		    lint_opts[i].arg ? lint_opts[i].arg : "");
-		fprintf(f, "  %-38s %s\n", buf, lint_opts[i].help);
+		n = strlen(buf);
+		if (n > 28) {
+			fprintf(f, "  %s\n%*s", buf, 32, "");
+			wrap(f, lint_opts[i].help, 32, 32);
+		} else {
+			fprintf(f, "  %-28s  ", buf);
+			wrap(f, lint_opts[i].help, 32, 32);
+		}
 	}
 	fprintf(f,
+	    "\nproject file (.sshlint.yaml; paths are relative to it):\n"
+	    "  entry: [FILE | {path: FILE, dialect: ssh|sshd}, ...]\n"
+	    "  home: DIR    sysroot: DIR    openssh: VERSION|A..B\n"
+	    "  policy: NAME|FILE    disable: [RULE, ...]\n"
+	    "  overrides: [{paths: GLOB|[GLOB, ...], disable: [RULE, ...], "
+	    "dialect: D}]\n"
+	    "A PATH that an entry point Includes is checked in that entry's\n"
+	    "context; only the findings in the PATHs given are reported.\n"
+	    "\nsuppressions (comments in the checked files):\n"
+	    "  # sshlint: disable=RULE[,RULE]       the next directive; right "
+	    "after a\n"
+	    "                                       Host/Match line: the whole "
+	    "block\n"
+	    "  # sshlint: disable-file=RULE[,RULE]  the whole file\n"
+	    "RULE is an id (SSH301), a name (root-login) or all. A suppression "
+	    "that\nsuppresses nothing is reported (SSH107).\n"
 	    "\nexit status: 0 no finding at or above the --fail-on level,\n"
 	    "1 findings, 2 usage error, unreadable input or internal error.\n"
 	    "Output: path:line:col: severity: message [RULE]\n");
@@ -149,34 +207,46 @@ installed_version(enum sl_dialect d)
 	return v;
 }
 
-static void
-parse_openssh(struct cli *c, const char *arg)
+/*
+ * Parse VERSION, A..B or "installed" into *plo and *phi. Returns 0, or -1 with
+ * a message in err. A range beyond the known releases is clamped, with a
+ * warning.
+ */
+static int
+version_range(const char *arg, int dialect, int *plo, int *phi, char *err,
+    size_t errlen)
 {
 	const char *dots = strstr(arg, "..");
 	char a[32];
 	int lo, hi;
 
 	if (strcmp(arg, "installed") == 0) {
-		lo = installed_version(c->lo.dialect == SL_DIALECT_SSHD ?
+		lo = installed_version(dialect == SL_DIALECT_SSHD ?
 		    SL_DIALECT_SSHD : SL_DIALECT_SSH);
-		if (lo < 0)
-			die_usage("--openssh installed: cannot find the "
-			    "version of the installed OpenSSH");
-		c->lo.openssh_min = c->lo.openssh_max = lo;
-		return;
+		if (lo < 0) {
+			snprintf(err, errlen, "cannot find the version of the "
+			    "installed OpenSSH");
+			return -1;
+		}
+		*plo = *phi = lo;
+		return 0;
 	}
 	if (dots != NULL) {
-		if ((size_t)(dots - arg) >= sizeof(a))
-			die_usage("bad --openssh range '%s'", arg);
+		if ((size_t)(dots - arg) >= sizeof(a)) {
+			snprintf(err, errlen, "bad OpenSSH range '%s'", arg);
+			return -1;
+		}
 		memcpy(a, arg, (size_t)(dots - arg));
 		a[dots - arg] = '\0';
 		lo = sl_version_parse(a);
 		hi = sl_version_parse(dots + 2);
 	} else
 		lo = hi = sl_version_parse(arg);
-	if (lo < 0 || hi < 0 || lo > hi)
-		die_usage("bad --openssh value '%s' (expected e.g. 9.2 or "
-		    "8.4..9.6)", arg);
+	if (lo < 0 || hi < 0 || lo > hi) {
+		snprintf(err, errlen, "bad OpenSSH version '%s' (expected e.g. "
+		    "9.2 or 8.4..9.6)", arg);
+		return -1;
+	}
 	if (lo < SL_VERSION(7, 4) || hi > sl_version_newest()) {
 		char b[16];
 
@@ -190,8 +260,9 @@ parse_openssh(struct cli *c, const char *arg)
 		if (lo > hi)
 			lo = hi;
 	}
-	c->lo.openssh_min = lo;
-	c->lo.openssh_max = hi;
+	*plo = lo;
+	*phi = hi;
+	return 0;
 }
 
 static const struct opt *
@@ -210,7 +281,7 @@ find_opt(const char *name, size_t len)
  * having moved positional arguments to the front. */
 static int
 parse_options(struct cli *c, int argc, char **argv, int start,
-    const char ***pos, int *npos, const char *openssh_arg[1])
+    const char ***pos, int *npos)
 {
 	const struct opt *o;
 	const char *name, *val, *eq;
@@ -266,16 +337,23 @@ parse_options(struct cli *c, int argc, char **argv, int start,
 				    val);
 			break;
 		case O_OPENSSH:
-			openssh_arg[0] = val;
+			c->openssh = val;
+			break;
+		case O_POLICY:
+			c->policy = val;
 			break;
 		case O_FORMAT:
 			if (strcmp(val, "text") == 0)
-				c->format = FMT_TEXT;
+				c->format = OUT_TEXT;
 			else if (strcmp(val, "json") == 0)
-				c->format = FMT_JSON;
+				c->format = OUT_JSON;
+			else if (strcmp(val, "sarif") == 0)
+				c->format = OUT_SARIF;
+			else if (strcmp(val, "github") == 0)
+				c->format = OUT_GITHUB;
 			else
-				die_usage("bad --format '%s' (text or json)",
-				    val);
+				die_usage("bad --format '%s' (text, json, sarif "
+				    "or github)", val);
 			break;
 		case O_HOME:
 			c->lo.home = val;
@@ -311,136 +389,6 @@ parse_options(struct cli *c, int argc, char **argv, int start,
 		}
 	}
 	return *npos;
-}
-
-static void
-json_str(FILE *f, const char *s)
-{
-	const unsigned char *p;
-
-	fputc('"', f);
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p == '\t')
-			fputs("\\t", f);
-		else if (*p < 0x20 || *p >= 0x7f)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
-}
-
-static const char *
-sev_color(enum sl_severity s)
-{
-	switch (s) {
-	case SL_SEV_ERROR:
-		return "\033[1;31m";
-	case SL_SEV_WARNING:
-		return "\033[1;35m";
-	default:
-		return "\033[1;36m";
-	}
-}
-
-/* Print the source line of a finding with a caret under its span. */
-static void
-print_caret(const struct sl_ctx *ctx, const struct sl_diag *d, bool color)
-{
-	const char *data, *ls, *le;
-	size_t len, i, span;
-	uint32_t line, col;
-
-	if (sl_ctx_source_text(ctx, d->source_id, &data, &len) != 0 ||
-	    d->start > len)
-		return;
-	sl_ctx_source_pos(ctx, d->source_id, d->start, &line, &col);
-	ls = data + d->start - (col - 1);
-	for (le = ls; le < data + len && *le != '\n' && *le != '\r' &&
-	    *le != '\0'; le++)
-		;
-	if (le - ls > 400)
-		return;
-	printf("  ");
-	fwrite(ls, 1, (size_t)(le - ls), stdout);
-	printf("\n  ");
-	for (i = 0; i + 1 < col; i++)
-		putchar(ls[i] == '\t' ? '\t' : ' ');
-	span = d->end > d->start ? d->end - d->start : 1;
-	if (d->start + span > (size_t)(le - data))
-		span = (size_t)(le - data) > d->start ?
-		    (size_t)(le - data) - d->start : 1;
-	if (color)
-		printf("\033[1;32m");
-	putchar('^');
-	for (i = 1; i < span && i < 200; i++)
-		putchar('~');
-	if (color)
-		printf("\033[0m");
-	putchar('\n');
-}
-
-static void
-print_text(const struct sl_ctx *ctx, const struct cli *c)
-{
-	const struct sl_diag *d;
-	const struct sl_rule_info *ri;
-	size_t i;
-	uint32_t line, col;
-
-	for (i = 0; i < sl_ctx_ndiags(ctx); i++) {
-		d = sl_ctx_diag(ctx, i);
-		ri = sl_rule_at((size_t)d->rule);
-		sl_ctx_source_pos(ctx, d->source_id, d->start, &line, &col);
-		if (c->color)
-			printf("\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s "
-			    "[%s]\n", sl_ctx_source_path(ctx, d->source_id),
-			    line, col, sev_color(d->severity),
-			    sl_severity_name(d->severity), d->message, ri->id);
-		else
-			printf("%s:%u:%u: %s: %s [%s]\n",
-			    sl_ctx_source_path(ctx, d->source_id), line, col,
-			    sl_severity_name(d->severity), d->message, ri->id);
-		if (c->caret)
-			print_caret(ctx, d, c->color);
-	}
-}
-
-static void
-print_json(const struct sl_ctx *ctx, const struct cli *c, size_t counts[3])
-{
-	const struct sl_diag *d;
-	const struct sl_rule_info *ri;
-	size_t i;
-	uint32_t line, col, eline, ecol;
-	char a[16], b[16];
-
-	printf("{\"version\":1,\"openssh\":{\"min\":\"%s\",\"max\":\"%s\"},"
-	    "\"diagnostics\":[",
-	    sl_version_str(c->lo.openssh_min, a, sizeof(a)),
-	    sl_version_str(c->lo.openssh_max, b, sizeof(b)));
-	for (i = 0; i < sl_ctx_ndiags(ctx); i++) {
-		d = sl_ctx_diag(ctx, i);
-		ri = sl_rule_at((size_t)d->rule);
-		sl_ctx_source_pos(ctx, d->source_id, d->start, &line, &col);
-		sl_ctx_source_pos(ctx, d->source_id, d->end, &eline, &ecol);
-		printf("%s\n{\"path\":", i ? "," : "");
-		json_str(stdout, sl_ctx_source_path(ctx, d->source_id));
-		printf(",\"line\":%u,\"col\":%u,\"end_line\":%u,\"end_col\":%u,"
-		    "\"start\":%u,\"end\":%u,\"severity\":\"%s\",\"rule\":\"%s\","
-		    "\"name\":\"%s\",\"message\":", line, col, eline, ecol,
-		    d->start, d->end, sl_severity_name(d->severity), ri->id,
-		    ri->name);
-		json_str(stdout, d->message);
-		printf("}");
-	}
-	printf("\n],\"summary\":{\"error\":%zu,\"warning\":%zu,\"info\":%zu}}"
-	    "\n", counts[SL_SEV_ERROR], counts[SL_SEV_WARNING],
-	    counts[SL_SEV_INFO]);
 }
 
 static char *
@@ -579,45 +527,203 @@ lint_stdin(struct sl_ctx *ctx, const struct sl_lint_options *lo)
 	return r;
 }
 
-/* .sshlint.yaml support lives in the policies layer; for now only the
- * version is taken from "openssh:" when present. */
-static const char *
-project_openssh(const char *path, char *buf, size_t len)
-{
-	FILE *f;
-	char line[512], *p, *e;
 
-	if ((f = fopen(path, "r")) == NULL)
-		return NULL;
-	while (fgets(line, sizeof(line), f) != NULL) {
-		if (strncmp(line, "openssh:", 8) != 0)
-			continue;
-		p = line + 8;
-		p += strspn(p, " \t\"'");
-		e = p + strcspn(p, " \t\"'#\r\n");
-		*e = '\0';
-		snprintf(buf, len, "%s", p);
-		fclose(f);
-		return buf;
+/* Number of sources loaded in a context (ids are 0, 1, ...). */
+static size_t
+nsources(const struct sl_ctx *ctx)
+{
+	const char *data;
+	size_t len, n = 0;
+
+	while (sl_ctx_source_text(ctx, (uint32_t)n, &data, &len) == 0)
+		n++;
+	return n;
+}
+
+/* Identity of a file: stat of its path. */
+static bool
+file_id(const char *path, dev_t *dev, ino_t *ino)
+{
+	struct stat st;
+
+	if (strcmp(path, "<stdin>") == 0 || stat(path, &st) != 0)
+		return false;
+	*dev = st.st_dev;
+	*ino = st.st_ino;
+	return true;
+}
+
+/* Source id of the file `path` in the context, or -1. */
+static long
+find_source(const struct sl_ctx *ctx, const char *path)
+{
+	dev_t d, d2;
+	ino_t i, i2;
+	size_t k, n = nsources(ctx);
+
+	if (!file_id(path, &d, &i))
+		return -1;
+	for (k = 0; k < n; k++)
+		if (file_id(sl_ctx_source_path(ctx, (uint32_t)k), &d2, &i2) &&
+		    d == d2 && i == i2)
+			return (long)k;
+	return -1;
+}
+
+/* Is `p` none of the paths given (so a path made by the program)? */
+static bool
+included_only(const char **pos, int npos, const char *p)
+{
+	int i;
+
+	for (i = 0; i < npos; i++)
+		if (strcmp(pos[i], p) == 0)
+			return false;
+	return true;
+}
+
+struct run {
+	struct cli *c;
+	struct project *proj;	/* NULL: none */
+	struct sl_ctx *ctx;
+	int failures;
+};
+
+/* Dialect of a top-level file: --dialect, the entry's, an override's, or
+ * guessed from the name (-1). */
+static int
+top_dialect(const struct run *rn, const char *path, int entry_dialect,
+    int cli_dialect)
+{
+	char *rel;
+	int d;
+
+	if (cli_dialect >= 0)
+		return cli_dialect;
+	if (entry_dialect >= 0)
+		return entry_dialect;
+	if (rn->proj == NULL)
+		return -1;
+	rel = project_relpath(rn->proj, path);
+	d = project_dialect(rn->proj, rel);
+	free(rel);
+	return d;
+}
+
+static int
+lint_one(struct run *rn, const char *path, int dialect)
+{
+	struct sl_lint_options lo = rn->c->lo;
+	int r;
+
+	lo.dialect = dialect;
+	if (strcmp(path, "-") == 0)
+		r = lint_stdin(rn->ctx, &lo);
+	else
+		r = sl_lint_file(rn->ctx, &lo, path);
+	if (r != 0) {
+		fprintf(stderr, "sshlint: %s\n", sl_ctx_errmsg(rn->ctx)[0] ?
+		    sl_ctx_errmsg(rn->ctx) : sl_strerror(r));
+		rn->failures++;
 	}
-	fclose(f);
-	return NULL;
+	return r;
+}
+
+/* Keep the findings whose source is flagged. */
+static int
+keep_flagged(void *arg, const struct sl_diag *d)
+{
+	const bool *keep = arg;
+
+	return keep[d->source_id];
+}
+
+struct disable_filter {
+	const struct project *proj;
+	char **rel;		/* project-relative path per source */
+};
+
+static int
+keep_enabled(void *arg, const struct sl_diag *d)
+{
+	const struct disable_filter *f = arg;
+
+	return !project_rule_disabled(f->proj, f->rel[d->source_id],
+	    (size_t)d->rule);
+}
+
+static void
+die_project(const struct project *p, const struct proj_pos *pos,
+    const char *msg)
+{
+	fprintf(stderr, "%s:%d:%d: error: %s\n", p->file, pos->line, pos->col,
+	    msg);
+	exit(EXIT_USAGE);
+}
+
+/*
+ * Load the policy: --policy, else the project's, else the built-in
+ * "default". A load error is FILE:LINE:COL: error: MSG, exit 2.
+ */
+static struct sl_policy *
+load_policy(const struct cli *c, const struct project *proj)
+{
+	struct sl_policy_error err;
+	struct sl_policy *pol = NULL;
+	const char *name = "default";
+	int r;
+
+	if (c->policy != NULL)
+		name = c->policy;
+	else if (proj != NULL && proj->policy != NULL)
+		name = proj->policy;
+	memset(&err, 0, sizeof(err));
+#ifndef SSHLINT_NO_POLICY_YET
+	if ((r = sl_policy_load(name, &pol, &err)) == 0)
+		return pol;
+#else
+	r = 0;
+	if (strcmp(name, "default") == 0)
+		return pol;
+#endif
+	if (err.msg[0] == '\0')
+		snprintf(err.msg, sizeof(err.msg), "cannot load policy '%s': "
+		    "%s", name, sl_strerror(r));
+	if (err.line > 0)
+		fprintf(stderr, "%s:%d:%d: error: %s\n", err.file[0] ?
+		    err.file : name, err.line, err.col > 0 ? err.col : 1,
+		    err.msg);
+	else if (c->policy == NULL && proj != NULL && proj->policy != NULL)
+		die_project(proj, &proj->policy_pos, err.msg);
+	else if (err.file[0] != '\0' && (strcmp(err.file, name) != 0 ||
+	    strstr(err.msg, name) == NULL))
+		fprintf(stderr, "%s: error: %s\n", err.file, err.msg);
+	else
+		fprintf(stderr, "sshlint: --policy: error: %s\n", err.msg);
+	exit(EXIT_USAGE);
 }
 
 int
 main(int argc, char **argv)
 {
 	struct cli c;
-	struct sl_ctx *ctx = NULL;
-	const char **pos = NULL, *openssh_arg[1] = { NULL };
-	char *defp = NULL, vbuf[64], a[16], b[16];
-	size_t counts[3] = { 0, 0, 0 }, i;
-	int npos = 0, start = 1, r, rc = EXIT_CLEAN, failures = 0;
-	const char *fa;
+	struct project proj;
+	struct run rn;
+	struct out o;
+	struct sl_policy *policy = NULL;
+	struct disable_filter df = { NULL, NULL };
+	const char **pos = NULL, **paths = NULL;
+	char *defp = NULL, *projfile = NULL, err[1024];
+	size_t counts[3] = { 0, 0, 0 }, i, nsrc = 0;
+	bool have_proj = false, *keep = NULL;
+	int npos = 0, start = 1, rc = EXIT_CLEAN, cli_dialect;
+	long id;
 
 	if (getenv("SSHLINT_FAIL_ALLOC") != NULL)
 		sl_alloc_fail_after(atol(getenv("SSHLINT_FAIL_ALLOC")));
 	memset(&c, 0, sizeof(c));
+	memset(&o, 0, sizeof(o));
+	memset(&rn, 0, sizeof(rn));
 	c.lo = (struct sl_lint_options)SL_LINT_OPTIONS_INIT;
 	c.fail_on = SL_SEV_ERROR;
 	c.caret = isatty(STDOUT_FILENO);
@@ -633,88 +739,191 @@ main(int argc, char **argv)
 		return cmd_parse(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "lint") == 0)
 		start = 2;
-	parse_options(&c, argc, argv, start, &pos, &npos, openssh_arg);
+	parse_options(&c, argc, argv, start, &pos, &npos);
+	cli_dialect = c.lo.dialect;
 
-	if (openssh_arg[0] != NULL) {
-		parse_openssh(&c, openssh_arg[0]);
-		c.version_from = 1;
-	} else {
-		fa = c.config ? c.config : ".sshlint.yaml";
-		if (project_openssh(fa, vbuf, sizeof(vbuf)) != NULL) {
-			parse_openssh(&c, vbuf);
-			c.version_from = 2;
-		} else if (c.config != NULL && access(c.config, R_OK) != 0) {
-			fprintf(stderr, "sshlint: %s: %s\n", c.config,
-			    strerror(errno));
+	/* the project file: --config, else found upward */
+	memset(&proj, 0, sizeof(proj));
+	projfile = c.config != NULL ? strdup(c.config) : project_find();
+	if (projfile != NULL) {
+		if (project_load(projfile, &proj, err, sizeof(err)) != 0) {
+			fprintf(stderr, "%s\n", err);
+			project_free(&proj);
+			free(projfile);
 			free(pos);
 			return EXIT_USAGE;
-		} else
-			c.lo.openssh_min = c.lo.openssh_max =
-			    sl_version_newest();
+		}
+		have_proj = true;
+		free(projfile);
 	}
+	rn.c = &c;
+	rn.proj = have_proj ? &proj : NULL;
 
-	if (npos == 0) {
+	/* options win over the project file */
+	if (c.openssh != NULL) {
+		if (version_range(c.openssh, c.lo.dialect, &c.lo.openssh_min,
+		    &c.lo.openssh_max, err, sizeof(err)) != 0)
+			die_usage("--openssh: %s", err);
+		o.version_note = "";
+	} else if (have_proj && proj.openssh != NULL) {
+		if (version_range(proj.openssh, c.lo.dialect,
+		    &c.lo.openssh_min, &c.lo.openssh_max, err,
+		    sizeof(err)) != 0)
+			die_project(&proj, &proj.openssh_pos, err);
+		o.version_note = ", from the project configuration";
+	} else {
+		c.lo.openssh_min = c.lo.openssh_max = sl_version_newest();
+		o.version_note = ", the newest known release; use --openssh to "
+		    "choose";
+	}
+	if (c.lo.home == NULL && have_proj)
+		c.lo.home = proj.home;
+	if (c.lo.sysroot == NULL && have_proj)
+		c.lo.sysroot = proj.sysroot;
+	policy = load_policy(&c, rn.proj);
+	c.lo.policy = policy;
+
+	if ((rn.ctx = sl_ctx_new()) == NULL) {
+		fprintf(stderr, "sshlint: out of memory\n");
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (npos == 0 && have_proj && proj.nentries > 0) {
+		/* the project's entry points */
+		for (i = 0; i < proj.nentries; i++)
+			lint_one(&rn, proj.entries[i].path, top_dialect(&rn,
+			    proj.entries[i].path, proj.entries[i].dialect,
+			    cli_dialect));
+	} else if (npos == 0) {
 		if ((defp = default_path(&c)) == NULL) {
 			fprintf(stderr, "sshlint: cannot find the home "
 			    "directory; give a PATH\n");
-			free(pos);
-			return EXIT_USAGE;
+			rc = EXIT_USAGE;
+			goto out;
 		}
-		pos[npos++] = defp;
+		lint_one(&rn, defp, top_dialect(&rn, defp, -1, cli_dialect));
+	} else if (have_proj && proj.nentries > 0) {
+		/*
+		 * Files given with a project: each is checked in the context
+		 * of the entry points that reach it, or alone; only the
+		 * findings in the given files are reported, under the name
+		 * they were given.
+		 */
+		for (i = 0; i < proj.nentries; i++)
+			lint_one(&rn, proj.entries[i].path, top_dialect(&rn,
+			    proj.entries[i].path, proj.entries[i].dialect,
+			    cli_dialect));
+		nsrc = nsources(rn.ctx);
+		for (i = 0; i < (size_t)npos; i++) {
+			if (strcmp(pos[i], "-") != 0 &&
+			    find_source(rn.ctx, pos[i]) >= 0)
+				continue;
+			lint_one(&rn, pos[i], top_dialect(&rn, pos[i], -1,
+			    cli_dialect));
+		}
+		nsrc = nsources(rn.ctx);
+		keep = calloc(nsrc ? nsrc : 1, sizeof(*keep));
+		paths = calloc(nsrc ? nsrc : 1, sizeof(*paths));
+		if (keep == NULL || paths == NULL) {
+			fprintf(stderr, "sshlint: out of memory\n");
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		for (i = 0; i < (size_t)npos; i++) {
+			if (strcmp(pos[i], "-") == 0) {
+				for (id = 0; (size_t)id < nsrc; id++)
+					if (strcmp(sl_ctx_source_path(rn.ctx,
+					    (uint32_t)id), "<stdin>") == 0)
+						keep[id] = true;
+				continue;
+			}
+			if ((id = find_source(rn.ctx, pos[i])) >= 0) {
+				keep[id] = true;
+				paths[id] = pos[i];
+			}
+		}
+	} else {
+		for (i = 0; i < (size_t)npos; i++)
+			lint_one(&rn, pos[i], top_dialect(&rn, pos[i], -1,
+			    cli_dialect));
 	}
-	if ((ctx = sl_ctx_new()) == NULL) {
-		fprintf(stderr, "sshlint: out of memory\n");
-		free(pos);
-		free(defp);
-		return EXIT_USAGE;
-	}
-	for (i = 0; i < (size_t)npos; i++) {
-		const char *p = pos[i];
 
-		if (strcmp(p, "-") == 0)
-			r = lint_stdin(ctx, &c.lo);
-		else
-			r = sl_lint_file(ctx, &c.lo, p);
-		if (r != 0) {
-			fprintf(stderr, "sshlint: %s\n", sl_ctx_errmsg(ctx)[0] ?
-			    sl_ctx_errmsg(ctx) : sl_strerror(r));
-			failures++;
-		}
+	/* final passes over the findings: inline suppressions, the given
+	 * files, the project's disabled rules */
+	if (sl_ctx_apply_suppressions(rn.ctx) != 0) {
+		fprintf(stderr, "sshlint: out of memory\n");
+		rn.failures++;
 	}
-	sl_ctx_sort_diags(ctx);
-	for (i = 0; i < sl_ctx_ndiags(ctx); i++)
-		counts[sl_ctx_diag(ctx, i)->severity]++;
-	if (c.format == FMT_JSON)
-		print_json(ctx, &c, counts);
-	else {
-		print_text(ctx, &c);
-		if (!c.quiet) {
-			sl_version_str(c.lo.openssh_min, a, sizeof(a));
-			sl_version_str(c.lo.openssh_max, b, sizeof(b));
-			printf("sshlint: %zu error%s, %zu warning%s, %zu "
-			    "info (checked for OpenSSH %s%s%s%s)\n",
-			    counts[SL_SEV_ERROR],
-			    counts[SL_SEV_ERROR] == 1 ? "" : "s",
-			    counts[SL_SEV_WARNING],
-			    counts[SL_SEV_WARNING] == 1 ? "" : "s",
-			    counts[SL_SEV_INFO], a,
-			    c.lo.openssh_min != c.lo.openssh_max ? ".." : "",
-			    c.lo.openssh_min != c.lo.openssh_max ? b : "",
-			    c.version_from == 0 ? ", the newest known release;"
-			    " use --openssh to choose" : c.version_from == 2 ?
-			    ", from the project configuration" : "");
+	if (keep != NULL)
+		sl_ctx_filter_diags(rn.ctx, keep_flagged, keep);
+	nsrc = nsources(rn.ctx);
+	if (have_proj) {
+		df.proj = &proj;
+		df.rel = calloc(nsrc ? nsrc : 1, sizeof(*df.rel));
+		if (df.rel == NULL) {
+			fprintf(stderr, "sshlint: out of memory\n");
+			rc = EXIT_USAGE;
+			goto out;
 		}
+		for (i = 0; i < nsrc; i++)
+			df.rel[i] = project_relpath(&proj, paths != NULL &&
+			    paths[i] != NULL ? paths[i] :
+			    sl_ctx_source_path(rn.ctx, (uint32_t)i));
+		sl_ctx_filter_diags(rn.ctx, keep_enabled, &df);
 	}
+	/* paths made from Include patterns: no "./" in front */
+	if (paths == NULL && nsrc > 0 &&
+	    (paths = calloc(nsrc, sizeof(*paths))) == NULL) {
+		fprintf(stderr, "sshlint: out of memory\n");
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	for (i = 0; i < nsrc; i++) {
+		const char *p = sl_ctx_source_path(rn.ctx, (uint32_t)i);
+
+		if (paths[i] != NULL || !included_only(pos, npos, p))
+			continue;
+		while (p[0] == '.' && p[1] == '/' && p[2] != '\0')
+			p += 2;
+		paths[i] = p;
+	}
+	sl_ctx_sort_diags(rn.ctx);
+	for (i = 0; i < sl_ctx_ndiags(rn.ctx); i++)
+		counts[sl_ctx_diag(rn.ctx, i)->severity]++;
+
+	o.ctx = rn.ctx;
+	o.format = c.format;
+	o.color = c.color;
+	o.caret = c.caret && c.format == OUT_TEXT;
+	o.quiet = c.quiet;
+	o.openssh_min = c.lo.openssh_min;
+	o.openssh_max = c.lo.openssh_max;
+	o.paths = paths;
+	o.npaths = nsrc;
+	o.complete = rn.failures == 0;
+	out_print(&o, counts);
+
 	for (i = (size_t)c.fail_on; i < 3; i++)
 		if (counts[i] > 0)
 			rc = EXIT_FINDINGS;
-	if (failures > 0)
+	if (rn.failures > 0)
 		rc = EXIT_USAGE;
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "sshlint: write error: %s\n", strerror(errno));
 		rc = EXIT_USAGE;
 	}
-	sl_ctx_free(ctx);
+ out:
+	if (df.rel != NULL)
+		for (i = 0; i < nsrc; i++)
+			free(df.rel[i]);
+	free(df.rel);
+	free(keep);
+	free(paths);
+	sl_ctx_free(rn.ctx);
+#ifndef SSHLINT_NO_POLICY_YET
+	sl_policy_free(policy);
+#endif
+	project_free(&proj);
 	free(pos);
 	free(defp);
 	return rc;
