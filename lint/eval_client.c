@@ -2206,8 +2206,9 @@ dump(struct st *st, const char *host)
 	dump_str(st, SL_OPT_SSH_IGNOREUNKNOWN, "ignoreunknown");
 	dump_str(st, SL_OPT_SSH_KBDINTERACTIVEDEVICES, "kbdinteractivedevices");
 	dump_algo(st, SL_OPT_SSH_KEXALGORITHMS, "kexalgorithms", SL_AO_KEX);
-	dump_algo(st, SL_OPT_SSH_CASIGNATUREALGORITHMS,
-	    "casignaturealgorithms", SL_AO_CASIG);
+	if (version_has(st, "CASignatureAlgorithms"))
+		dump_algo(st, SL_OPT_SSH_CASIGNATUREALGORITHMS,
+		    "casignaturealgorithms", SL_AO_CASIG);
 	if ((v = raw_value(st, SL_OPT_SSH_LOCALCOMMAND)) != NULL &&
 	    !is_none(v))
 		ADD(SL_OPT_SSH_LOCALCOMMAND, "localcommand", slot_origin(st,

@@ -1,6 +1,7 @@
 /* Public entry points: lint a file or buffer, print the tree. */
 #include <string.h>
 
+#include "lint/analyze.h"
 #include "lint/cst.h"
 #include "lint/source.h"
 #include "lint/util/alloc.h"
@@ -64,6 +65,18 @@ lint_source(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	return sl_lint_walk(ctx, opts, s);
 }
 
+/* Lint = the line checks of the walk, then the rules that evaluate. */
+static int
+lint_full(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    struct sl_source *s, const char *path)
+{
+	int r;
+
+	if ((r = lint_source(ctx, opts, s, path)) != 0)
+		return r;
+	return sl_analyze(ctx, opts, s);
+}
+
 static enum sl_dialect
 pick_dialect(const struct sl_lint_options *opts, const char *path)
 {
@@ -82,7 +95,7 @@ sl_lint_file(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	ctx->errmsg[0] = '\0';
 	if ((r = sl_source_load(ctx, path, pick_dialect(opts, path), &s)) != 0)
 		return r;
-	return lint_source(ctx, opts, s, path);
+	return lint_full(ctx, opts, s, path);
 }
 
 int
@@ -96,7 +109,7 @@ sl_lint_buffer(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	if ((r = sl_source_add_buffer(ctx, name, data, len,
 	    pick_dialect(opts, name), &s)) != 0)
 		return r;
-	return lint_source(ctx, opts, s, name);
+	return lint_full(ctx, opts, s, name);
 }
 
 int
