@@ -740,19 +740,38 @@ instance(const char *p)
 	return sl_strbuf_detach(&sb);
 }
 
+/* Append a name; duplicates are removed once at the end (uniq_names). */
 static int
 add_name(char ***v, size_t *n, size_t *cap, const char *s, size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (strlen((*v)[i]) == len && memcmp((*v)[i], s, len) == 0)
-			return 0;
 	if (sl_grow(v, cap, *n, sizeof(**v), 16) != 0 ||
 	    ((*v)[*n] = sl_strndup(s, len)) == NULL)
 		return SL_ENOMEM;
 	(*n)++;
 	return 0;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+uniq_names(char **v, size_t *n)
+{
+	size_t i, k = 0;
+
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), cmp_name);
+	for (i = 0; i < *n; i++) {
+		if (k > 0 && strcmp(v[k - 1], v[i]) == 0) {
+			sl_free(v[i]);
+			continue;
+		}
+		v[k++] = v[i];
+	}
+	*n = k;
 }
 
 /* Hosts to evaluate besides the literal ones: a made-up instance of each
@@ -864,6 +883,7 @@ analyze_client(struct an *an, const bool *in_tree)
 	if (wildcard_hosts(an, in_tree, &hosts, &nh, &caph) != 0 ||
 	    add_name(&hosts, &nh, &caph, "*", 1) != 0)
 		goto out;
+	uniq_names(hosts, &nh);
 	memset(&q, 0, sizeof(q));
 	for (i = 0; i < nh && !an->oom; i++) {
 		q.host = hosts[i];
