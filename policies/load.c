@@ -70,7 +70,8 @@ struct layer {
 
 /* Files being loaded, outermost first, to find cycles. */
 struct chain {
-	char *ids[SL_POLICY_MAX_EXTENDS + 1];	/* realpath or builtin:NAME */
+	char *ids[SL_POLICY_MAX_EXTENDS + 1];	/* realpath, or built-in name */
+	char *names[SL_POLICY_MAX_EXTENDS + 1];	/* as shown in messages */
 	int n;
 	unsigned flags;
 };
@@ -113,6 +114,8 @@ set_file(struct sl_policy_error *err, const char *file)
 	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
 }
 
+static int vfail_at(struct loader *L, int line, int col, int code,
+    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 static int fail_at(struct loader *L, int line, int col, int code,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 static int fail(struct loader *L, const struct sl_ynode *n, int code,
@@ -772,6 +775,8 @@ parse_name(struct loader *L, const struct sl_ynode *n, struct layer *ly)
 
 	if ((r = want(L, n, SL_YN_SCALAR, "name")) != 0)
 		return r;
+	if (n->len == 0)
+		return fail(L, n, SL_EINVAL, "name is empty");
 	if (n->len > MAX_NAME_LEN)
 		return fail(L, n, SL_EINVAL, "name longer than %d bytes",
 		    MAX_NAME_LEN);
@@ -1429,9 +1434,11 @@ merge(struct policy_impl *base, struct layer *ly)
 		b->rules[j] = t->rules[i];
 	}
 	t->nrules = 0;
-	memcpy(b->exc + b->nexc, t->exc, t->nexc * sizeof(*t->exc));
-	b->nexc += t->nexc;
-	t->nexc = 0;
+	if (t->nexc > 0) {
+		memcpy(b->exc + b->nexc, t->exc, t->nexc * sizeof(*t->exc));
+		b->nexc += t->nexc;
+		t->nexc = 0;
+	}
 	impl_free(top);
 	ly->p = NULL;
 	return 0;
@@ -1577,7 +1584,7 @@ load_parent(struct chain *ch, struct loader *L, const char *dir,
 			return fail(L, ext, SL_EINVAL, "extends: may only name "
 			    "a built-in policy here, not the file '%s'",
 			    ext->str);
-		if (ext->str[0] == '/')
+		if (ext->str[0] == '/' || strcmp(dir, ".") == 0)
 			path = sl_strdup(ext->str);
 		else {
 			len = strlen(dir) + 1 + ext->len + 1;
@@ -1609,18 +1616,20 @@ load_parent(struct chain *ch, struct loader *L, const char *dir,
 		cyc[0] = '\0';
 		for (; i < ch->n && len < sizeof(cyc); i++)
 			len += (size_t)snprintf(cyc + len, sizeof(cyc) - len,
-			    "%s -> ", ch->ids[i]);
-		fail(L, ext, SL_EINVAL, "extends: cycle: %s%s", cyc, id);
+			    "%s -> ", ch->names[i]);
+		fail(L, ext, SL_EINVAL, "extends: cycle: %s%s", cyc, path);
 		sl_free(id);
 		sl_free(path);
 		return SL_EINVAL;
 	}
-	ch->ids[ch->n++] = id;
+	ch->ids[ch->n] = id;
+	ch->names[ch->n++] = path;
 	if (b != NULL)
 		r = load_builtin(ch, b, out, L->err);
 	else
 		r = load_file(ch, path, out, L->err);
-	ch->ids[--ch->n] = NULL;
+	ch->n--;
+	ch->ids[ch->n] = ch->names[ch->n] = NULL;
 	sl_free(id);
 	sl_free(path);
 	return r;
@@ -1725,6 +1734,7 @@ load_top(struct chain *ch, const char *spec, const char *data, size_t len,
 
 	if (buffer) {
 		if ((ch->ids[0] = sl_strdup(spec)) == NULL ||
+		    (ch->names[0] = sl_strdup(spec)) == NULL ||
 		    (!(ch->flags & SL_POLICY_NO_FILES) &&
 		    (dir = dir_of(spec)) == NULL))
 			goto nomem;
@@ -1742,7 +1752,8 @@ load_top(struct chain *ch, const char *spec, const char *data, size_t len,
 			    sizeof(list)));
 			return SL_ENOTFOUND;
 		}
-		if ((ch->ids[0] = sl_strdup(spec)) == NULL)
+		if ((ch->ids[0] = sl_strdup(spec)) == NULL ||
+		    (ch->names[0] = sl_strdup(spec)) == NULL)
 			goto nomem;
 		ch->n = 1;
 		return load_builtin(ch, b, out, err);
@@ -1754,7 +1765,8 @@ load_top(struct chain *ch, const char *spec, const char *data, size_t len,
 		    "%s", strerror(errno));
 		return r;
 	}
-	if ((ch->ids[0] = sl_strdup(resolved)) == NULL)
+	if ((ch->ids[0] = sl_strdup(resolved)) == NULL ||
+	    (ch->names[0] = sl_strdup(spec)) == NULL)
 		goto nomem;
 	ch->n = 1;
 	return load_file(ch, spec, out, err);
@@ -1786,8 +1798,10 @@ load_entry(const char *spec, const char *data, size_t len, bool buffer,
 	memset(&ch, 0, sizeof(ch));
 	ch.flags = flags;
 	r = load_top(&ch, spec, data ? data : "", len, buffer, &p, err);
-	for (i = 0; i < SL_POLICY_MAX_EXTENDS + 1; i++)
+	for (i = 0; i < SL_POLICY_MAX_EXTENDS + 1; i++) {
 		sl_free(ch.ids[i]);
+		sl_free(ch.names[i]);
+	}
 	if (r != 0)
 		return r;
 	finalize(p);
