@@ -21,9 +21,12 @@
 #include "sshlint-config.h"
 #include "cli/project.h"
 
-/* Where SARIF viewers send users for the tool. */
-#ifndef SSHLINT_HOMEPAGE
-#define SSHLINT_HOMEPAGE "https://github.com/sshlint/sshlint"
+/* informationUri is optional in SARIF: printed only when the build
+ * defines a real project URL (-DSSHLINT_HOMEPAGE=...). */
+#ifdef SSHLINT_HOMEPAGE
+#define HOMEPAGE_FIELD ",\"informationUri\":\"" SSHLINT_HOMEPAGE "\""
+#else
+#define HOMEPAGE_FIELD ""
 #endif
 
 const char *
@@ -417,7 +420,7 @@ print_sarif(const struct out *o)
 	jstr(SSHLINT_VERSION);
 	printf(",\"semanticVersion\":");
 	jstr(SSHLINT_VERSION);
-	printf(",\"informationUri\":\"%s\",\"rules\":[", SSHLINT_HOMEPAGE);
+	printf("%s,\"rules\":[", HOMEPAGE_FIELD);
 	for (i = 0; i < sl_rules_count(); i++) {
 		ri = sl_rule_at(i);
 		printf("%s\n{\"id\":\"%s\",\"name\":\"%s\","
