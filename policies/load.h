@@ -14,13 +14,18 @@
 
 /* Limits besides the YAML ones of policies/ytree.h. */
 #define SL_POLICY_MAX_EXTENDS	8	/* extends: hops from the top file */
-#define SL_POLICY_MAX_REGEX	1000	/* regex: patterns in one file */
+#define SL_POLICY_MAX_REGEX	256	/* regex: patterns in one file */
 #define SL_POLICY_MAX_REGEX_LEN	1024	/* bytes of one regex */
 
 /* PCRE2 limits every regex is compiled with (see doc/policy.md). */
 #define SL_POLICY_RE_MATCH_LIMIT	100000
 #define SL_POLICY_RE_DEPTH_LIMIT	10000
-#define SL_POLICY_RE_HEAP_LIMIT		4096	/* KiB */
+/*
+ * KiB. The heap a match used stays with the pattern's match data for
+ * reuse, so this times SL_POLICY_MAX_REGEX bounds what the regexes of one
+ * file can hold.
+ */
+#define SL_POLICY_RE_HEAP_LIMIT		1024
 
 /*
  * Load a policy from memory as if it were the file `name` (relative
