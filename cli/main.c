@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sshlint-config.h"
+#include "sshlint/fix.h"
 #include "sshlint/policy.h"
 #include "sshlint/sshlint.h"
 #include "cli/cli.h"
@@ -26,12 +27,15 @@ struct cli {
 	const char *config;	/* --config */
 	const char *policy;	/* --policy */
 	const char *openssh;	/* --openssh */
+	bool fix, diff;		/* --fix, --diff */
+	const char *backup;	/* --backup SUFFIX */
 };
 
 /* Option table: drives parsing and --help. */
 enum opt_id {
 	O_DIALECT, O_OPENSSH, O_POLICY, O_FORMAT, O_HOME, O_SYSROOT, O_CONFIG,
-	O_FAILON, O_QUIET, O_NOCOLOR, O_HELP, O_VERSION,
+	O_FAILON, O_QUIET, O_NOCOLOR, O_FIX, O_DIFF, O_BACKUP, O_HELP,
+	O_VERSION,
 };
 
 struct opt {
@@ -67,6 +71,15 @@ static const struct opt lint_opts[] = {
 	{ O_QUIET, "quiet", NULL, "print findings only, no summary" },
 	{ O_NOCOLOR, "no-color", NULL, "never colour the output (also: "
 	    "NO_COLOR set in the environment)" },
+	{ O_FIX, "fix", NULL, "apply the fixes the findings propose, each "
+	    "verified by re-linting and re-evaluating, and rewrite the files "
+	    "in place (atomically; mode and owner kept); then report what "
+	    "remains" },
+	{ O_DIFF, "diff", NULL, "print the fixes as a unified diff (for git "
+	    "apply / patch -p1) and write nothing; exit 1 when there is "
+	    "something to fix" },
+	{ O_BACKUP, "backup", "SUFFIX", "with --fix, keep each original file "
+	    "as PATH+SUFFIX" },
 	{ O_HELP, "help", NULL, "show this help and exit" },
 	{ O_VERSION, "version", NULL, "print the version and exit" },
 };
@@ -379,6 +392,15 @@ parse_options(struct cli *c, int argc, char **argv, int start,
 			break;
 		case O_NOCOLOR:
 			c->color = false;
+			break;
+		case O_FIX:
+			c->fix = true;
+			break;
+		case O_DIFF:
+			c->diff = true;
+			break;
+		case O_BACKUP:
+			c->backup = val;
 			break;
 		case O_HELP:
 			usage(stdout);
@@ -703,6 +725,72 @@ load_policy(const struct cli *c, const struct project *proj)
 	exit(EXIT_USAGE);
 }
 
+/* Project overrides for the rewriter: rules off for a file. */
+static int
+fix_rule_off(void *arg, const char *path, int rule)
+{
+	const struct project *p = arg;
+	char *rel = project_relpath(p, path);
+	int off = project_rule_disabled(p, rel, (size_t)rule);
+
+	free(rel);
+	return off;
+}
+
+static int
+fault(const char *name)
+{
+	const char *v = getenv(name);
+
+	if (v == NULL)
+		return 0;
+	if (strcmp(v, "ENOSPC") == 0)
+		return ENOSPC;
+	if (strcmp(v, "EIO") == 0)
+		return EIO;
+	return EIO;
+}
+
+/*
+ * --fix / --diff on one tree. Messages go to stdout with --fix and to
+ * stderr with --diff (stdout carries the diff). Returns the number of
+ * files with changes, or -1 when a file could not be written.
+ */
+static int
+fix_one(struct run *rn, const char *path, int dialect)
+{
+	struct sl_lint_options lo = rn->c->lo;
+	struct sl_fix_options fo;
+	struct sl_fix_result res;
+	int r;
+
+	lo.dialect = dialect;
+	memset(&fo, 0, sizeof(fo));
+	fo.mode = rn->c->diff ? SL_FIX_DIFF : SL_FIX_WRITE;
+	fo.backup_suffix = rn->c->backup;
+	if (rn->proj != NULL) {
+		fo.rule_off = fix_rule_off;
+		fo.rule_off_arg = (void *)rn->proj;
+	}
+	/* test hooks for the writer's failure paths */
+	fo.fail_write = fault("SSHLINT_FAIL_WRITE");
+	fo.fail_fsync = fault("SSHLINT_FAIL_FSYNC");
+	fo.fail_rename = fault("SSHLINT_FAIL_RENAME");
+	r = sl_fix_file(&lo, path, &fo, stdout, rn->c->diff ? stderr : stdout,
+	    &res);
+	if (r != 0) {
+		fprintf(stderr, "sshlint: %s\n", res.error[0] ? res.error :
+		    sl_strerror(r));
+		rn->failures++;
+		return -1;
+	}
+	if (!rn->c->diff && !rn->c->quiet && (res.fixed || res.skipped))
+		printf("sshlint: %s: %u fix%s applied in %u file%s, %u not "
+		    "applied\n", path, res.fixed, res.fixed == 1 ? "" : "es",
+		    res.files, res.files == 1 ? "" : "s", res.skipped);
+	return (int)res.files;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -787,6 +875,49 @@ main(int argc, char **argv)
 		fprintf(stderr, "sshlint: out of memory\n");
 		rc = EXIT_USAGE;
 		goto out;
+	}
+	if (c.fix || c.diff) {
+		int changed = 0, n;
+
+		if (c.fix && c.diff)
+			die_usage("--fix and --diff exclude each other");
+		if (npos == 0 && have_proj && proj.nentries > 0) {
+			for (i = 0; i < proj.nentries; i++)
+				if ((n = fix_one(&rn, proj.entries[i].path,
+				    top_dialect(&rn, proj.entries[i].path,
+				    proj.entries[i].dialect, cli_dialect))) > 0)
+					changed += n;
+		} else if (npos == 0) {
+			if ((defp = default_path(&c)) == NULL) {
+				fprintf(stderr, "sshlint: cannot find the home "
+				    "directory; give a PATH\n");
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			if ((n = fix_one(&rn, defp, top_dialect(&rn, defp, -1,
+			    cli_dialect))) > 0)
+				changed += n;
+		} else {
+			for (i = 0; i < (size_t)npos; i++) {
+				if (strcmp(pos[i], "-") == 0)
+					die_usage("--fix/--diff need files, not "
+					    "standard input");
+				if ((n = fix_one(&rn, pos[i], top_dialect(&rn,
+				    pos[i], -1, cli_dialect))) > 0)
+					changed += n;
+			}
+		}
+		if (c.diff) {
+			rc = rn.failures ? EXIT_USAGE : changed ? EXIT_FINDINGS :
+			    EXIT_CLEAN;
+			goto out;
+		}
+		if (rn.failures) {
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		free(defp);
+		defp = NULL;
 	}
 	if (npos == 0 && have_proj && proj.nentries > 0) {
 		/* the project's entry points */

@@ -6,7 +6,7 @@
  *   sysroot: rootfs          # prefix of absolute Include paths
  *   openssh: 8.4..9.6        # VERSION, A..B or installed
  *   policy: default          # built-in name or a path (relative: here)
- *   disable: [SSH404, renamed-keyword]
+ *   disable: [SSH106, renamed-keyword]
  *   overrides:
  *     - paths: ["ssh/config.d/legacy-*"]
  *       disable: [SSH201]

@@ -35,6 +35,15 @@ struct agg {
 	char **who;		/* hosts or connection classes */
 	size_t nwho, capwho;
 	bool everyone;		/* reported for "any host" / no spec */
+	struct fixspec *fix;	/* owned, or NULL */
+};
+
+/* A proposed edit: replace [start, end) of src by text. */
+struct fixspec {
+	uint32_t src, start, end;
+	char *text;		/* owned */
+	char what[128];
+	const char *key;	/* static: the setting it may change */
 };
 
 struct an {
@@ -48,6 +57,7 @@ struct an {
 	size_t n, cap;
 	bool oom;
 	bool **dup;		/* per source, per line: reported duplicate */
+	struct sl_strbuf *snap;	/* snapshot mode: render, do not check */
 	/* current target */
 	const char *who;	/* host name or class label */
 	bool anyone;		/* the "*" host / the spec-less connection */
@@ -94,21 +104,22 @@ severity(const struct an *an, int rule)
 }
 
 static void
-report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+vreport(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
+    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
+/* Record a finding; `fx` (may be NULL) is taken over. */
 static void
-report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
+vreport(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
+    const char *fmt, va_list ap)
 {
 	struct sl_strbuf sb = SL_STRBUF_INIT;
 	uint32_t src, start, end;
 	struct agg *a = NULL;
-	va_list ap;
 	size_t i;
 	int sev = severity(an, rule);
 
 	if (sev < 0)
-		return;
+		goto drop;
 	if (o.source_id >= 0) {
 		src = (uint32_t)o.source_id;
 		line_span(an, src, o.line, &start, &end);
@@ -117,13 +128,11 @@ report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
 		src = an->top->id;
 		start = end = 0;
 	}
-	va_start(ap, fmt);
 	sl_strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	if (sb.failed) {
 		an->oom = true;
 		sl_strbuf_release(&sb);
-		return;
+		goto drop;
 	}
 	for (i = 0; i < an->n; i++)
 		if (an->v[i].rule == rule && an->v[i].src == src &&
@@ -135,7 +144,7 @@ report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
 		if (sl_grow(&an->v, &an->cap, an->n, sizeof(*an->v), 16) != 0) {
 			an->oom = true;
 			sl_strbuf_release(&sb);
-			return;
+			goto drop;
 		}
 		a = &an->v[an->n++];
 		memset(a, 0, sizeof(*a));
@@ -148,11 +157,18 @@ report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
 		if (a->msg == NULL) {
 			an->n--;
 			an->oom = true;
-			return;
+			goto drop;
 		}
+		a->fix = fx;
+		fx = NULL;
 	} else
 		sl_strbuf_release(&sb);
-	if (an->who == NULL)
+ drop:
+	if (fx != NULL) {
+		sl_free(fx->text);
+		sl_free(fx);
+	}
+	if (a == NULL || an->who == NULL)
 		return;
 	if (an->anyone) {
 		a->everyone = true;
@@ -167,6 +183,218 @@ report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
 		return;
 	}
 	a->nwho++;
+}
+
+static void
+report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+report(struct an *an, int rule, struct sl_origin o, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(an, rule, o, NULL, fmt, ap);
+	va_end(ap);
+}
+
+static void
+report_fix(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+report_fix(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(an, rule, o, fx, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- building fixes ---- */
+
+static const struct sl_keyword *line_kw(const struct an *an,
+    const struct sl_line *l);
+
+static struct fixspec *
+fix_new(struct an *an, uint32_t src, uint32_t start, uint32_t end,
+    const char *text, const char *key, const char *what_fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+static struct fixspec *
+fix_new(struct an *an, uint32_t src, uint32_t start, uint32_t end,
+    const char *text, const char *key, const char *what_fmt, ...)
+{
+	struct fixspec *fx = sl_calloc(1, sizeof(*fx));
+	va_list ap;
+
+	if (fx == NULL || (fx->text = sl_strdup(text)) == NULL) {
+		sl_free(fx);
+		an->oom = true;
+		return NULL;
+	}
+	fx->src = src;
+	fx->start = start;
+	fx->end = end;
+	fx->key = key;
+	va_start(ap, what_fmt);
+	vsnprintf(fx->what, sizeof(fx->what), what_fmt, ap);
+	va_end(ap);
+	return fx;
+}
+
+static const struct sl_line *
+origin_line(const struct an *an, struct sl_origin o)
+{
+	const struct sl_file *f;
+
+	if (o.source_id < 0 || (size_t)o.source_id >= an->ctx->nsrc ||
+	    (f = an->ctx->src[o.source_id]->cst) == NULL || o.line >= f->nlines)
+		return NULL;
+	return &f->lines[o.line];
+}
+
+/* Delete the line of `o` (a dead or harmful directive). */
+static struct fixspec *
+fix_delete(struct an *an, struct sl_origin o, const char *key,
+    const char *what)
+{
+	const struct sl_line *l = origin_line(an, o);
+
+	if (l == NULL)
+		return NULL;
+	return fix_new(an, (uint32_t)o.source_id, l->start, l->end, "", key,
+	    "%s", what);
+}
+
+/* Replace the arguments of the directive of `o` by `value`. */
+static struct fixspec *
+fix_value(struct an *an, struct sl_origin o, const char *value,
+    const char *key)
+{
+	const struct sl_line *l = origin_line(an, o);
+	bool quote = strpbrk(value, " \t\"'#") != NULL;
+	char buf[256];
+
+	if (l == NULL || l->nargs == 0 || strlen(value) + 3 > sizeof(buf))
+		return NULL;
+	snprintf(buf, sizeof(buf), quote ? "\"%s\"" : "%s", value);
+	return fix_new(an, (uint32_t)o.source_id, l->args[0].start,
+	    l->args[l->nargs - 1].end, buf, key, "set %.*s to %s",
+	    (int)l->keyword_len, l->keyword, value);
+}
+
+/* The keyword to write for an option, as the release spells it. */
+static const char *
+option_keyword(const struct an *an, int opt)
+{
+	const struct sl_keyword *t;
+	size_t n, i;
+
+	t = sl_kw_table(&n);
+	for (i = 0; i < n; i++)
+		if (t[i].dialect == an->dialect && (int)t[i].opt == opt &&
+		    !(t[i].flags & (SL_KWF_ALIAS | SL_KWF_DEPRECATED |
+		    SL_KWF_UNSUPPORTED)) && sl_kw_lookup(an->dialect, t[i].name,
+		    strlen(t[i].name), an->version) == &t[i])
+			return t[i].name;
+	return NULL;
+}
+
+/*
+ * Insert "Keyword value" where it applies to everything: sshd before the
+ * first Match line of the top file (never after a trailing Match block,
+ * where it would become conditional), ssh at the top of the top file.
+ */
+static struct fixspec *
+fix_insert(struct an *an, int opt, const char *value, const char *key)
+{
+	const struct sl_file *f = an->top->cst;
+	const char *kw = option_keyword(an, opt);
+	const char *eol = memmem(an->top->data, an->top->len, "\r\n", 2) ?
+	    "\r\n" : "\n";
+	uint32_t at = f->bom ? 3 : 0, i;
+	char buf[300];
+	bool at_end = false;
+
+	if (kw == NULL || strpbrk(value, " \t\"'#") != NULL)
+		return NULL;
+	if (an->dialect == SL_DIALECT_SSHD) {
+		at = (uint32_t)an->top->len;
+		at_end = true;
+		for (i = 0; i < f->nlines; i++) {
+			const struct sl_line *l = &f->lines[i];
+			const struct sl_keyword *k = line_kw(an, l);
+
+			if (k != NULL && (k->flags & SL_KWF_MATCH)) {
+				at = l->start;
+				at_end = false;
+				break;
+			}
+		}
+	}
+	if (at_end && at > 0 && an->top->data[at - 1] != '\n')
+		snprintf(buf, sizeof(buf), "%s%s %s", eol, kw, value);
+	else
+		snprintf(buf, sizeof(buf), "%s %s%s", kw, value, eol);
+	return fix_new(an, an->top->id, at, at, buf, key, "added '%s %s'%s",
+	    kw, value, an->dialect == SL_DIALECT_SSHD ? " before the first "
+	    "Match block" : " at the top");
+}
+
+/* Remove `name` from the algorithm list of the directive of `o`. */
+static struct fixspec *
+fix_remove_algo(struct an *an, struct sl_origin o, const char *name,
+    const char *key)
+{
+	const struct sl_line *l = origin_line(an, o);
+	struct sl_strbuf sb = SL_STRBUF_INIT;
+	const char *p, *e, *v;
+	bool found = false, any = false;
+	struct fixspec *fx;
+
+	if (l == NULL || l->nargs != 1)
+		return NULL;
+	v = l->args[0].val;
+	if (*v == '-')
+		return NULL;
+	sl_strbuf_adds(&sb, "");
+	if (*v == '+' || *v == '^')
+		sl_strbuf_addc(&sb, *v++);
+	for (p = v; *p; p = *e ? e + 1 : e) {
+		e = strchr(p, ',');
+		if (e == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == strlen(name) &&
+		    memcmp(p, name, (size_t)(e - p)) == 0) {
+			found = true;
+			continue;
+		}
+		if (e == p)
+			continue;
+		if (any)
+			sl_strbuf_addc(&sb, ',');
+		sl_strbuf_add(&sb, p, (size_t)(e - p));
+		any = true;
+	}
+	if (sb.failed || !found) {
+		sl_strbuf_release(&sb);
+		return NULL;
+	}
+	if (!any && (*l->args[0].val == '+' || *l->args[0].val == '^'))
+		fx = fix_new(an, (uint32_t)o.source_id, l->start, l->end, "",
+		    key, "deleted the line that only added %s", name);
+	else if (!any)
+		fx = NULL;	/* never leave an empty list */
+	else
+		fx = fix_new(an, (uint32_t)o.source_id, l->args[0].start,
+		    l->args[0].end, sb.buf, key, "removed %s from %.*s", name,
+		    (int)l->keyword_len, l->keyword);
+	sl_strbuf_release(&sb);
+	return fx;
 }
 
 static void
@@ -199,10 +427,12 @@ flush(struct an *an)
 		}
 		if (sb.failed)
 			an->oom = true;
-		else
-			sl_diag_add_sev(&an->ctx->diags, (enum sl_rule)a->rule,
-			    (enum sl_severity)a->sev, a->src, a->start, a->end,
-			    "%s", sb.buf);
+		else if (sl_diag_add_sev(&an->ctx->diags, (enum sl_rule)a->rule,
+		    (enum sl_severity)a->sev, a->src, a->start, a->end, "%s",
+		    sb.buf) == 0 && a->fix != NULL)
+			(void)sl_diag_fix(an->ctx, a->fix->src, a->fix->start,
+			    a->fix->end, a->fix->text, a->fix->what,
+			    a->fix->key);
 		sb.len = 0;
 		if (sb.buf != NULL)
 			sb.buf[0] = '\0';
@@ -220,6 +450,10 @@ release(struct an *an)
 		for (k = 0; k < an->v[i].nwho; k++)
 			sl_free(an->v[i].who[k]);
 		sl_free(an->v[i].who);
+		if (an->v[i].fix != NULL) {
+			sl_free(an->v[i].fix->text);
+			sl_free(an->v[i].fix);
+		}
 	}
 	sl_free(an->v);
 }
@@ -336,12 +570,14 @@ file_checks(struct an *an, uint32_t sid)
 					break;
 			}
 			if (j < i) {
+				struct sl_origin o = { (int32_t)sid, i };
+
 				dup[i] = true;
-				report(an, SL_RULE_DUPLICATE,
-				    (struct sl_origin){ (int32_t)sid, i },
-				    "%s is already set on line %u of this "
-				    "block; this line has no effect",
-				    kw->name, f->lines[j].lineno);
+				report_fix(an, SL_RULE_DUPLICATE, o,
+				    fix_delete(an, o, NULL, "deleted the "
+				    "duplicate line"), "%s is already set on "
+				    "line %u of this block; this line has no "
+				    "effect", kw->name, f->lines[j].lineno);
 			}
 		}
 	}
@@ -551,10 +787,11 @@ crypto_checks(struct an *an, const struct sl_eff *e)
 					rule = -1;
 			}
 			if (rule >= 0)
-				report(an, rule, it->origin, "%s enables %s "
-				    "(%s)", it->key, name, rule ==
-				    SL_RULE_ALGO_POLICY ? "not allowed by the "
-				    "policy" : why[rule]);
+				report_fix(an, rule, it->origin,
+				    fix_remove_algo(an, it->origin, name,
+				    it->key), "%s enables %s (%s)", it->key,
+				    name, rule == SL_RULE_ALGO_POLICY ? "not "
+				    "allowed by the policy" : why[rule]);
 			if (lists[k].kind == K_MAC && an->pol != NULL &&
 			    an->pol->etm_only && strstr(name, "-etm@") == NULL)
 				report(an, SL_RULE_NON_ETM_MAC, it->origin,
@@ -652,29 +889,35 @@ setting_checks(struct an *an, const struct sl_eff *e)
 	if (an->dialect == SL_DIALECT_SSHD) {
 		if ((it = builtin_item(an, e, "permitemptypasswords")) != NULL &&
 		    strcmp(it->value, "yes") == 0)
-			report(an, SL_RULE_EMPTY_PASSWORDS, it->origin,
+			report_fix(an, SL_RULE_EMPTY_PASSWORDS, it->origin,
+			    fix_value(an, it->origin, "no", it->key),
 			    "PermitEmptyPasswords yes: accounts without a "
 			    "password can log in");
 	} else {
 		if ((it = builtin_item(an, e, "stricthostkeychecking")) != NULL &&
 		    strcmp(it->value, "false") == 0 && it->origin.source_id >= 0)
-			report(an, SL_RULE_STRICT_HOST_KEY, it->origin,
+			report_fix(an, SL_RULE_STRICT_HOST_KEY, it->origin,
+			    fix_value(an, it->origin, "accept-new", it->key),
 			    "StrictHostKeyChecking no accepts any host key, "
 			    "also a changed one");
 		if ((it = builtin_item(an, e, "userknownhostsfile")) != NULL &&
 		    strcmp(it->value, "/dev/null") == 0 &&
 		    it->origin.source_id >= 0)
-			report(an, SL_RULE_KNOWN_HOSTS_NULL, it->origin,
+			report_fix(an, SL_RULE_KNOWN_HOSTS_NULL, it->origin,
+			    fix_delete(an, it->origin, it->key, "deleted "
+			    "UserKnownHostsFile /dev/null"),
 			    "UserKnownHostsFile /dev/null: host keys are never "
 			    "remembered");
 		if (an->anyone && (it = builtin_item(an, e, "forwardagent")) != NULL &&
 		    strcmp(it->value, "no") != 0 && it->origin.source_id >= 0)
-			report(an, SL_RULE_AGENT_WILDCARD, it->origin,
+			report_fix(an, SL_RULE_AGENT_WILDCARD, it->origin,
+			    fix_value(an, it->origin, "no", it->key),
 			    "ForwardAgent applies to every host: each server "
 			    "can use your agent while you are connected");
 		if (an->anyone && (((it = builtin_item(an, e, "forwardx11")) != NULL &&
 		    strcmp(it->value, "yes") == 0 && it->origin.source_id >= 0)))
-			report(an, SL_RULE_X11_WILDCARD, it->origin,
+			report_fix(an, SL_RULE_X11_WILDCARD, it->origin,
+			    fix_value(an, it->origin, "no", it->key),
 			    "ForwardX11 applies to every host");
 	}
 	if (an->pol == NULL)
@@ -683,6 +926,7 @@ setting_checks(struct an *an, const struct sl_eff *e)
 		const struct sl_pol_require *rq = &an->pol->req[i];
 		struct sl_strbuf sb = SL_STRBUF_INIT;
 		int rule = SL_RULE_POLICY_SETTING;
+		struct fixspec *fx;
 		char vb[16];
 
 		if (rq->dialect != an->dialect)
@@ -699,8 +943,19 @@ setting_checks(struct an *an, const struct sl_eff *e)
 			sl_strbuf_release(&sb);
 			return;
 		}
-		report(an, rule, it->origin, "%s is %s%s%s; the policy requires "
-		    "%s%s%s", rq->keyword, it->value[0] ? it->value : "empty",
+		{
+			const char *want = NULL;
+
+			for (k = 0; k < rq->values.n && want == NULL; k++)
+				if (rq->values.v[k].type == SL_PAT_EXACT)
+					want = rq->values.v[k].text;
+			fx = want == NULL ? NULL : it->origin.source_id >= 0 ?
+			    fix_value(an, it->origin, want, rq->keyword) :
+			    fix_insert(an, it->opt, want, rq->keyword);
+		}
+		report_fix(an, rule, it->origin, fx, "%s is %s%s%s; the policy "
+		    "requires %s%s%s", rq->keyword, it->value[0] ? it->value :
+		    "empty",
 		    it->origin.source_id < 0 ? " (the default of OpenSSH " : "",
 		    it->origin.source_id < 0 ? sl_version_str(an->version, vb,
 		    sizeof(vb)) : "", sb.buf,
@@ -713,8 +968,12 @@ setting_checks(struct an *an, const struct sl_eff *e)
 		int min = an->pol->min_rsa_bits > 0 ? an->pol->min_rsa_bits :
 		    2048;
 
+		char mb[16];
+
+		snprintf(mb, sizeof(mb), "%d", min);
 		if (bits < min && it->origin.source_id >= 0)
-			report(an, SL_RULE_SMALL_RSA, it->origin,
+			report_fix(an, SL_RULE_SMALL_RSA, it->origin,
+			    fix_value(an, it->origin, mb, it->key),
 			    "RequiredRSASize %ld accepts RSA keys smaller "
 			    "than %d bits", bits, min);
 	}
@@ -850,12 +1109,30 @@ shadow_report(struct an *an, const struct sl_op_trace *t, size_t n)
 		l = &an->ctx->src[t[i].source_id]->cst->lines[t[i].line];
 		w = &an->ctx->src[t[i].winner.source_id]->cst->
 		    lines[t[i].winner.line];
-		report(an, SL_RULE_SHADOWED, (struct sl_origin){ (int32_t)
-		    t[i].source_id, t[i].line }, "%.*s never takes effect: "
+		report_fix(an, SL_RULE_SHADOWED, (struct sl_origin){ (int32_t)
+		    t[i].source_id, t[i].line }, fix_delete(an, (struct
+		    sl_origin){ (int32_t)t[i].source_id, t[i].line }, NULL,
+		    "deleted the dead line"), "%.*s never takes effect: "
 		    "%s:%u sets it first for every host this line applies to",
 		    (int)l->keyword_len, l->keyword,
 		    an->ctx->src[t[i].winner.source_id]->path, w->lineno);
 	}
+}
+
+/* Snapshot: the effective configuration of one target, as text. */
+static void
+snap_add(struct an *an, const char *who, const struct sl_eff *e)
+{
+	size_t i;
+
+	sl_strbuf_addf(an->snap, "# %s\n", who);
+	if (e->fatal != NULL)
+		sl_strbuf_addf(an->snap, "! %s\n", e->fatal);
+	for (i = 0; i < e->nitems; i++)
+		sl_strbuf_addf(an->snap, "%s %s\n", e->items[i].key,
+		    e->items[i].value);
+	if (an->snap->failed)
+		an->oom = true;
 }
 
 static int
@@ -891,6 +1168,10 @@ analyze_client(struct an *an, const bool *in_tree)
 			goto out;
 		an->anyone = strcmp(hosts[i], "*") == 0;
 		an->who = an->anyone ? "any host" : hosts[i];
+		if (an->snap != NULL) {
+			snap_add(an, hosts[i], e);
+			continue;
+		}
 		if (e->fatal != NULL)
 			continue;
 		crypto_checks(an, e);
@@ -899,7 +1180,8 @@ analyze_client(struct an *an, const bool *in_tree)
 	an->who = NULL;
 	an->anyone = false;
 	nt = sl_client_trace(c, &t);
-	shadow_report(an, t, nt);
+	if (an->snap == NULL)
+		shadow_report(an, t, nt);
 	r = 0;
  out:
 	for (i = 0; i < nh; i++)
@@ -979,10 +1261,12 @@ sshd_shadow(struct an *an, uint32_t sid, int depth, int32_t *first_src,
 			const struct sl_line *w = &an->ctx->src[first_src[
 			    kw->opt]]->cst->lines[first_line[kw->opt]];
 
-			report(an, SL_RULE_SHADOWED, (struct sl_origin){
-			    (int32_t)sid, i }, "%.*s never takes effect: "
-			    "%s:%u sets it first (sshd keeps the first value "
-			    "of a global keyword)", (int)l->keyword_len,
+			struct sl_origin o = { (int32_t)sid, i };
+
+			report_fix(an, SL_RULE_SHADOWED, o, fix_delete(an, o,
+			    NULL, "deleted the dead line"), "%.*s never takes "
+			    "effect: %s:%u sets it first (sshd keeps the first "
+			    "value of a global keyword)", (int)l->keyword_len,
 			    l->keyword, an->ctx->src[first_src[kw->opt]]->path,
 			    w->lineno);
 		}
@@ -1008,7 +1292,9 @@ analyze_server(struct an *an, const bool *in_tree)
 	if ((r = sl_eval_server_src(an->ctx, an->opts, an->top->id,
 	    an->version, &spec, NULL, 0, e)) != 0)
 		goto out;
-	if (e->fatal == NULL) {
+	if (an->snap != NULL)
+		snap_add(an, "(no connection spec)", e);
+	else if (e->fatal == NULL) {
 		crypto_checks(an, e);
 		setting_checks(an, e);
 	}
@@ -1056,7 +1342,15 @@ analyze_server(struct an *an, const bool *in_tree)
 			if (!skip && (r = sl_eval_server_src(an->ctx, an->opts,
 			    an->top->id, an->version, &spec, NULL, 0, e)) != 0)
 				skip = true;
-			if (!skip && e->fatal == NULL) {
+			if (!skip && an->snap != NULL) {
+				/* no line number: edits move lines */
+				snprintf(label, sizeof(label), "%.*s",
+				    (int)(l->content_end - l->tok[
+				    l->kw_tok].start), an->ctx->src[s]->data +
+				    l->tok[l->kw_tok].start);
+				snap_add(an, label, e);
+			}
+			else if (!skip && e->fatal == NULL) {
 				an->who = label;
 				crypto_checks(an, e);
 				setting_checks(an, e);
@@ -1068,6 +1362,10 @@ analyze_server(struct an *an, const bool *in_tree)
 		}
 	}
 	an->who = NULL;
+	if (an->snap != NULL) {
+		r = 0;
+		goto out;
+	}
 	/* dead global lines */
 	r = SL_ENOMEM;
 	if ((fs = sl_malloc(SL_OPT__COUNT * sizeof(*fs))) == NULL ||
@@ -1086,9 +1384,9 @@ analyze_server(struct an *an, const bool *in_tree)
 	return r;
 }
 
-int
-sl_analyze(struct sl_ctx *ctx, const struct sl_lint_options *opts,
-    struct sl_source *top)
+static int
+run(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    struct sl_source *top, struct sl_strbuf *snap)
 {
 	struct an an;
 	bool *in_tree;
@@ -1105,6 +1403,7 @@ sl_analyze(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	an.dialect = top->dialect;
 	an.version = opts->openssh_max > 0 ? opts->openssh_max :
 	    sl_version_newest();
+	an.snap = snap;
 	if ((in_tree = sl_calloc(ctx->nsrc, sizeof(*in_tree))) == NULL)
 		return SL_ENOMEM;
 	tree_sources(&an, top->id, in_tree, 0);
@@ -1122,6 +1421,8 @@ sl_analyze(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 		}
 		if (!in_tree[s] || f == NULL)
 			continue;
+		if (snap != NULL)
+			continue;
 		file_checks(&an, (uint32_t)s);
 		removal_checks(&an, (uint32_t)s);
 	}
@@ -1129,7 +1430,7 @@ sl_analyze(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 		goto done;
 	r = an.dialect == SL_DIALECT_SSH ? analyze_client(&an, in_tree) :
 	    analyze_server(&an, in_tree);
-	if (r == 0 && !an.oom)
+	if (r == 0 && !an.oom && snap == NULL)
 		flush(&an);
  done:
 	release(&an);
@@ -1140,4 +1441,28 @@ sl_analyze(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	if (an.oom)
 		return SL_ENOMEM;
 	return r;
+}
+
+int
+sl_analyze(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    struct sl_source *top)
+{
+	return run(ctx, opts, top, NULL);
+}
+
+int
+sl_snapshot(struct sl_ctx *ctx, const struct sl_lint_options *opts,
+    struct sl_source *top, char **out)
+{
+	struct sl_strbuf sb = SL_STRBUF_INIT;
+	int r;
+
+	*out = NULL;
+	sl_strbuf_adds(&sb, "");
+	if ((r = run(ctx, opts, top, &sb)) != 0 || sb.failed) {
+		sl_strbuf_release(&sb);
+		return r ? r : SL_ENOMEM;
+	}
+	*out = sl_strbuf_detach(&sb);
+	return *out ? 0 : SL_ENOMEM;
 }

@@ -430,15 +430,22 @@ check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
 		    kw_end(ln), "'%s' exists only in distribution builds "
 		    "(Debian/Ubuntu patches); upstream OpenSSH rejects it",
 		    row->name);
-	if (row->flags & SL_KWF_DEPRECATED)
-		sl_diag_add(d, SL_RULE_DEPRECATED_KEYWORD, s->id, kw_start(ln),
-		    kw_end(ln), "'%s' is deprecated and ignored%s%s",
+	if (row->flags & SL_KWF_DEPRECATED) {
+		if (sl_diag_add(d, SL_RULE_DEPRECATED_KEYWORD, s->id,
+		    kw_start(ln), kw_end(ln), "'%s' is deprecated and ignored%s%s",
 		    row->name, row->note ? ": " : "",
-		    row->note ? row->note : "");
-	else if (row->flags & SL_KWF_UNSUPPORTED)
-		sl_diag_add(d, SL_RULE_UNSUPPORTED_KEYWORD, s->id, kw_start(ln),
-		    kw_end(ln), "'%s' is no longer supported and is ignored",
-		    row->name);
+		    row->note ? row->note : "") == 0)
+			(void)sl_diag_fix_delete_line(w->ctx, s->id,
+			    (uint32_t)(ln - s->cst->lines),
+			    "deleted the ignored line");
+	} else if (row->flags & SL_KWF_UNSUPPORTED) {
+		if (sl_diag_add(d, SL_RULE_UNSUPPORTED_KEYWORD, s->id,
+		    kw_start(ln), kw_end(ln), "'%s' is no longer supported and "
+		    "is ignored", row->name) == 0)
+			(void)sl_diag_fix_delete_line(w->ctx, s->id,
+			    (uint32_t)(ln - s->cst->lines),
+			    "deleted the ignored line");
+	}
 	else if ((row->flags & SL_KWF_ALIAS) && row->canonical != NULL) {
 		bool canon_all = true;
 
@@ -446,11 +453,16 @@ check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
 			if (sl_kw_lookup(s->dialect, row->canonical,
 			    strlen(row->canonical), w->rel[i]) == NULL)
 				canon_all = false;
-		if (canon_all)
-			sl_diag_add(d, SL_RULE_RENAMED_KEYWORD, s->id,
-			    kw_start(ln), kw_end(ln), "'%.*s' is an old name "
-			    "of '%s'", (int)ln->keyword_len, ln->keyword,
+		if (canon_all && sl_diag_add(d, SL_RULE_RENAMED_KEYWORD, s->id,
+		    kw_start(ln), kw_end(ln), "'%.*s' is an old name of '%s'",
+		    (int)ln->keyword_len, ln->keyword, row->canonical) == 0) {
+			char what[96];
+
+			snprintf(what, sizeof(what), "renamed to %s",
 			    row->canonical);
+			(void)sl_diag_fix(w->ctx, s->id, kw_start(ln),
+			    kw_end(ln), row->canonical, what, NULL);
+		}
 	}
 	if (row->flags & (SL_KWF_DEPRECATED | SL_KWF_UNSUPPORTED |
 	    SL_KWF_IGNORED))
@@ -591,13 +603,18 @@ check_listen_addresses(struct walk *w)
 	}
 }
 
-/* Debian's secure_permissions(): may ssh read this included file? */
-static const char *
-bad_permissions(const struct stat *st)
+/*
+ * Debian's secure_permissions() (misc.c, patch "Allow harmless
+ * group-writability"), used by Debian/Ubuntu ssh for ~/.ssh/config and
+ * Included files (uid: the user running ssh) and by their sshd for
+ * StrictModes (uid: the user logging in): NULL when a file or directory with
+ * this status passes, else why not.
+ */
+const char *
+sl_debian_perm_problem(const struct stat *st, uid_t uid)
 {
 	struct passwd *pw;
 	struct group *gr;
-	uid_t uid = getuid();
 	int members = 0;
 
 	if (st->st_uid != 0 && st->st_uid != uid)
@@ -763,7 +780,8 @@ do_include(struct walk *w, struct sl_source *s, struct sl_line *ln,
 				const char *why_perm;
 
 				if (stat(p, &st) == 0 &&
-				    (why_perm = bad_permissions(&st)) != NULL)
+				    (why_perm = sl_debian_perm_problem(&st,
+				    getuid())) != NULL)
 					sl_diag_add(d,
 					    SL_RULE_INCLUDE_PERMISSIONS, s->id,
 					    a->start, a->end, "bad owner or "
@@ -940,10 +958,11 @@ walk_file(struct walk *w, struct sl_source *s, bool in_match,
 	if (s->checked & bit)
 		return 0;
 	s->checked |= bit;
-	if (f->bom)
-		sl_diag_add(&w->ctx->diags, SL_RULE_BOM, s->id, 0, 3,
-		    "file starts with a UTF-8 byte order mark; OpenSSH reads "
-		    "it as part of the first keyword");
+	if (f->bom && sl_diag_add(&w->ctx->diags, SL_RULE_BOM, s->id, 0, 3,
+	    "file starts with a UTF-8 byte order mark; OpenSSH reads "
+	    "it as part of the first keyword") == 0)
+		(void)sl_diag_fix(w->ctx, s->id, 0, 3, "",
+		    "removed the byte order mark", NULL);
 	for (i = 0; i < f->nlines; i++) {
 		ln = &f->lines[i];
 		/* in sshd, a Match line starts Match scope for the rest */

@@ -64,6 +64,7 @@ sl_diag_addv(struct sl_diags *d, enum sl_rule rule, enum sl_severity sev,
 		goto fail;
 	sl_strbuf_vaddf(&sb, fmt, ap);
 	n = &d->v[d->n];
+	memset(n, 0, sizeof(*n));
 	if ((n->message = sl_strbuf_detach(&sb)) == NULL)
 		goto fail;
 	n->rule = (int)rule;

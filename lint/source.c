@@ -141,6 +141,18 @@ sl_source_load(struct sl_ctx *ctx, const char *path, enum sl_dialect dialect,
 		r = SL_ELIMIT;
 		goto out;
 	}
+	for (i = 0; i < ctx->nov; i++)
+		if (strcmp(ctx->ov[i].path, path) == 0)
+			break;
+	if (i < ctx->nov) {
+		/* the rewriter's candidate instead of the bytes on disk */
+		r = SL_ENOMEM;
+		if ((buf = sl_malloc(ctx->ov[i].len + 1)) == NULL)
+			goto out;
+		memcpy(buf, ctx->ov[i].data, ctx->ov[i].len);
+		len = ctx->ov[i].len;
+		goto loaded;
+	}
 	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	for (;;) {
 		if (len + 1 >= cap) {
@@ -175,6 +187,7 @@ sl_source_load(struct sl_ctx *ctx, const char *path, enum sl_dialect dialect,
 	r = SL_ENOMEM;
 	if (buf == NULL && (buf = sl_malloc(1)) == NULL)
 		goto out;
+ loaded:
 	buf[len] = '\0';
 	if ((s = sl_calloc(1, sizeof(*s))) == NULL ||
 	    (s->path = sl_strdup(path)) == NULL) {
@@ -243,7 +256,65 @@ sl_ctx_free(struct sl_ctx *ctx)
 		source_free(ctx->src[i]);
 	sl_free(ctx->src);
 	sl_diags_release(&ctx->diags);
+	sl_arena_release(&ctx->fixes);
+	for (i = 0; i < ctx->nov; i++)
+		sl_free(ctx->ov[i].path);
+	sl_free(ctx->ov);
 	sl_free(ctx);
+}
+
+int
+sl_ctx_overlay(struct sl_ctx *ctx, const char *path, const char *data,
+    size_t len)
+{
+	char *p;
+
+	if (sl_grow(&ctx->ov, &ctx->capov, ctx->nov, sizeof(*ctx->ov), 4) != 0 ||
+	    (p = sl_strdup(path)) == NULL)
+		return SL_ENOMEM;
+	ctx->ov[ctx->nov].path = p;
+	ctx->ov[ctx->nov].data = data;
+	ctx->ov[ctx->nov].len = len;
+	ctx->nov++;
+	return 0;
+}
+
+int
+sl_diag_fix(struct sl_ctx *ctx, uint32_t source_id, uint32_t start,
+    uint32_t end, const char *text, const char *what, const char *key)
+{
+	struct sl_diag *d;
+	char *t, *w, *k = NULL;
+
+	if (ctx->diags.n == 0 || source_id >= ctx->nsrc ||
+	    end < start || end > ctx->src[source_id]->len)
+		return SL_EINVAL;
+	d = &ctx->diags.v[ctx->diags.n - 1];
+	if ((t = sl_arena_strndup(&ctx->fixes, text, strlen(text))) == NULL ||
+	    (w = sl_arena_strndup(&ctx->fixes, what, strlen(what))) == NULL ||
+	    (key != NULL && (k = sl_arena_strndup(&ctx->fixes, key,
+	    strlen(key))) == NULL))
+		return SL_ENOMEM;
+	d->fix_source = source_id;
+	d->fix_start = start;
+	d->fix_end = end;
+	d->fix_text = t;
+	d->fix_what = w;
+	d->fix_key = k;
+	return 0;
+}
+
+int
+sl_diag_fix_delete_line(struct sl_ctx *ctx, uint32_t source_id,
+    uint32_t line, const char *what)
+{
+	const struct sl_file *f;
+
+	if (source_id >= ctx->nsrc || (f = ctx->src[source_id]->cst) == NULL ||
+	    line >= f->nlines)
+		return SL_EINVAL;
+	return sl_diag_fix(ctx, source_id, f->lines[line].start,
+	    f->lines[line].end, "", what, NULL);
 }
 
 const char *

@@ -33,8 +33,33 @@ struct sl_ctx {
 	struct sl_source **src;
 	size_t nsrc, capsrc;
 	struct sl_diags diags;
+	struct sl_arena fixes;	/* texts of the proposed fixes */
+	/* contents to use instead of the files on disk (the rewriter's
+	 * candidates); the data is not owned */
+	struct sl_overlay {
+		char *path;
+		const char *data;
+		size_t len;
+	} *ov;
+	size_t nov, capov;
 	char errmsg[1024];
 };
+
+/* Read `path` as `data` (kept by reference) instead of the file. */
+int sl_ctx_overlay(struct sl_ctx *ctx, const char *path, const char *data,
+    size_t len);
+
+/*
+ * Attach a fix to the finding just added (the last one of ctx->diags):
+ * replace [start, end) of `source_id` by `text`; `key` is the only
+ * effective setting it may change (NULL: none). Returns 0 or SL_ENOMEM
+ * (the finding then simply has no fix).
+ */
+int sl_diag_fix(struct sl_ctx *ctx, uint32_t source_id, uint32_t start,
+    uint32_t end, const char *text, const char *what, const char *key);
+/* Delete line `line` of the source (with its end of line). */
+int sl_diag_fix_delete_line(struct sl_ctx *ctx, uint32_t source_id,
+    uint32_t line, const char *what);
 
 void sl_ctx_set_error(struct sl_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -79,5 +104,15 @@ int sl_load_walked(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 int sl_include_pattern(const struct sl_lint_options *opts,
     enum sl_dialect dialect, bool user_conf, const char *arg, char **out,
     const char **why);
+
+/*
+ * Debian's secure_permissions(): NULL when ssh (uid: the user running it)
+ * or sshd's StrictModes (uid: the user logging in) accept a file or
+ * directory with this status, else the reason (upstream refuses any group
+ * write; Debian and Ubuntu accept it when the group has no member but the
+ * owner). Implemented in check.c, where Include uses it.
+ */
+struct stat;
+const char *sl_debian_perm_problem(const struct stat *st, uid_t uid);
 
 #endif

@@ -42,6 +42,15 @@ struct sl_diag {
 	uint32_t source_id;	/**< file it is in */
 	uint32_t start, end;	/**< byte span [start, end) */
 	char *message;		/**< lower case, no final full stop */
+	/** A proposed fix (fix_text NULL: none): replace the bytes
+	 * [fix_start, fix_end) of source fix_source by fix_text. The
+	 * strings belong to the context. */
+	uint32_t fix_source, fix_start, fix_end;
+	const char *fix_text;
+	const char *fix_what;	/**< what the fix does, for the report */
+	/** The one effective setting (ssh -G / sshd -T key) the fix may
+	 * change, or NULL when it must change nothing. */
+	const char *fix_key;
 };
 
 const char *sl_severity_name(enum sl_severity s);
