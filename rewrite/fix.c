@@ -40,7 +40,12 @@ struct fixer {
 	struct fbuf *f;
 	size_t nf, capf;
 	char *error;		/* res->error */
-	char **refused;		/* keys of fixes that failed verification */
+	/* fixes that failed verification since the last accepted one:
+	 * tried again after any change, reported when none is left */
+	struct refusal {
+		char *key;
+		char *msg;
+	} *refused;
 	size_t nref, capref;
 	FILE *msgs;
 };
@@ -171,9 +176,21 @@ refused(const struct fixer *fx, const char *key)
 	size_t i;
 
 	for (i = 0; i < fx->nref; i++)
-		if (strcmp(fx->refused[i], key) == 0)
+		if (strcmp(fx->refused[i].key, key) == 0)
 			return true;
 	return false;
+}
+
+static void
+forget_refusals(struct fixer *fx)
+{
+	size_t i;
+
+	for (i = 0; i < fx->nref; i++) {
+		sl_free(fx->refused[i].key);
+		sl_free(fx->refused[i].msg);
+	}
+	fx->nref = 0;
 }
 
 /* Are the snapshots equal, ignoring the lines of `key`? */
@@ -204,29 +221,30 @@ same_except(const char *a, const char *b, const char *key)
 }
 
 static int
-remember(struct fixer *fx, char *key)
+remember(struct fixer *fx, char *key, const char *msg)
 {
+	char *m;
+
 	if (sl_grow(&fx->refused, &fx->capref, fx->nref,
-	    sizeof(*fx->refused), 8) != 0) {
+	    sizeof(*fx->refused), 8) != 0 || (m = sl_strdup(msg)) == NULL) {
 		sl_free(key);
 		return SL_ENOMEM;
 	}
-	fx->refused[fx->nref++] = key;
+	fx->refused[fx->nref].key = key;
+	fx->refused[fx->nref].msg = m;
+	fx->nref++;
 	return 0;
 }
 
 static void
-say(struct fixer *fx, const struct sl_ctx *ctx, const struct sl_diag *d,
-    const char *verb, const char *what)
+describe(const struct sl_ctx *ctx, const struct sl_diag *d,
+    const char *verb, const char *what, char *buf, size_t len)
 {
 	uint32_t line, col;
 
-	if (fx->msgs == NULL)
-		return;
 	sl_ctx_source_pos(ctx, d->source_id, d->start, &line, &col);
-	fprintf(fx->msgs, "%s:%u: %s %s: %s\n",
-	    ctx->src[d->source_id]->path, line, verb,
-	    sl_rule_at((size_t)d->rule)->id, what);
+	snprintf(buf, len, "%s:%u: %s %s: %s", ctx->src[d->source_id]->path,
+	    line, verb, sl_rule_at((size_t)d->rule)->id, what);
 }
 
 /* Keep the original text of every file of the tree, once. */
@@ -331,8 +349,15 @@ round_once(struct fixer *fx, struct sl_ctx **ctxp, char **snapp,
 	}
 	if (why != NULL)
 		goto refuse;
-	/* accepted */
-	say(fx, ctx, d, "fixed", d->fix_what);
+	/* accepted: what was refused may work now */
+	{
+		char line[512];
+
+		describe(ctx, d, "fixed", d->fix_what, line, sizeof(line));
+		if (fx->msgs != NULL)
+			fprintf(fx->msgs, "%s\n", line);
+	}
+	forget_refusals(fx);
 	res->fixed++;
 	sl_free(b->cur);
 	b->cur = cand;
@@ -353,16 +378,17 @@ round_once(struct fixer *fx, struct sl_ctx **ctxp, char **snapp,
 	{
 		char msg[256];
 
+		char line[512];
+
 		snprintf(msg, sizeof(msg), "%s; not applied (%s)",
 		    d->fix_what, why);
-		say(fx, ctx, d, "not fixed", msg);
+		describe(ctx, d, "not fixed", msg, line, sizeof(line));
+		sl_free(cand);
+		sl_free(snap2);
+		sl_ctx_free(c2);
+		if ((r = remember(fx, key, line)) != 0)
+			return r;
 	}
-	res->skipped++;
-	sl_free(cand);
-	sl_free(snap2);
-	sl_ctx_free(c2);
-	if ((r = remember(fx, key)) != 0)
-		return r;
 	return 1;
  fail:
 	sl_free(cand);
@@ -414,6 +440,11 @@ sl_fix_file(const struct sl_lint_options *opts, const char *path,
 		if (r == 0)
 			break;
 	}
+	for (i = 0; i < fx.nref; i++) {
+		res->skipped++;
+		if (msgs != NULL)
+			fprintf(msgs, "%s\n", fx.refused[i].msg);
+	}
 	r = 0;
 	memset(&faults, 0, sizeof(faults));
 	faults.write_errno = fo->fail_write;
@@ -462,8 +493,7 @@ sl_fix_file(const struct sl_lint_options *opts, const char *path,
 		sl_free(fx.f[i].cur);
 	}
 	sl_free(fx.f);
-	for (i = 0; i < fx.nref; i++)
-		sl_free(fx.refused[i]);
+	forget_refusals(&fx);
 	sl_free(fx.refused);
 	return r;
 }
