@@ -57,6 +57,7 @@ struct an {
 	size_t n, cap;
 	bool oom;
 	bool **dup;		/* per source, per line: reported duplicate */
+	int sev_override;	/* >= 0: severity of the next report */
 	struct sl_strbuf *snap;	/* snapshot mode: render, do not check */
 	/* current target */
 	const char *who;	/* host name or class label */
@@ -118,6 +119,8 @@ vreport(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
 	size_t i;
 	int sev = severity(an, rule);
 
+	if (sev >= 0 && an->sev_override >= 0)
+		sev = an->sev_override;
 	if (sev < 0)
 		goto drop;
 	if (o.source_id >= 0) {
@@ -953,14 +956,16 @@ setting_checks(struct an *an, const struct sl_eff *e)
 			    fix_value(an, it->origin, want, rq->keyword) :
 			    fix_insert(an, it->opt, want, rq->keyword);
 		}
+		an->sev_override = rq->severity_set ? (int)rq->severity : -1;
 		report_fix(an, rule, it->origin, fx, "%s is %s%s%s; the policy "
-		    "requires %s%s%s", rq->keyword, it->value[0] ? it->value :
+		    "requires %s%s%s%s", rq->keyword, it->value[0] ? it->value :
 		    "empty",
 		    it->origin.source_id < 0 ? " (the default of OpenSSH " : "",
 		    it->origin.source_id < 0 ? sl_version_str(an->version, vb,
 		    sizeof(vb)) : "", sb.buf,
 		    it->origin.source_id < 0 ? ")" : "",
-		    rq->why ? "" : "");
+		    rq->why ? ": " : "", rq->why ? rq->why : "");
+		an->sev_override = -1;
 		sl_strbuf_release(&sb);
 	}
 	if ((it = item(e, "requiredrsasize")) != NULL) {
@@ -1404,6 +1409,7 @@ run(struct sl_ctx *ctx, const struct sl_lint_options *opts,
 	an.version = opts->openssh_max > 0 ? opts->openssh_max :
 	    sl_version_newest();
 	an.snap = snap;
+	an.sev_override = -1;
 	if ((in_tree = sl_calloc(ctx->nsrc, sizeof(*in_tree))) == NULL)
 		return SL_ENOMEM;
 	tree_sources(&an, top->id, in_tree, 0);

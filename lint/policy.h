@@ -57,6 +57,8 @@ struct sl_pol_require {
 	char *keyword;		/* e.g. "passwordauthentication" */
 	struct sl_patlist values;	/* exact strings, globs or regexes */
 	enum sl_severity severity;
+	bool severity_set;	/* written in the policy (else resolved from
+				 * policy-setting) */
 	char *why;		/* optional message from the policy */
 	const char *file;
 	int line, col;

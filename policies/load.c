@@ -1718,10 +1718,12 @@ finalize(struct policy_impl *p)
 	int sev = sl_policy_severity(&p->pub, SL_RULE_POLICY_SETTING);
 	size_t i;
 
-	for (i = 0; i < p->pub.nreq; i++)
+	for (i = 0; i < p->pub.nreq; i++) {
+		p->pub.req[i].severity_set = p->req_sev[i];
 		if (!p->req_sev[i])
 			p->pub.req[i].severity = sev >= 0 ?
 			    (enum sl_severity)sev : SL_SEV_WARNING;
+	}
 }
 
 static int
