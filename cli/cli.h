@@ -15,6 +15,9 @@ int installed_version(enum sl_dialect d);
 /* sshlint show client|server ... */
 int cmd_show(int argc, char **argv);
 
+/* sshlint doctor [HOST]: keys, permissions, agent, authorized_keys */
+int cmd_doctor(int argc, char **argv);
+
 /* sshlint policies [NAME|FILE] */
 int cmd_policies(int argc, char **argv);
 

@@ -821,6 +821,8 @@ main(int argc, char **argv)
 		return cmd_rules(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "show") == 0)
 		return cmd_show(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "doctor") == 0)
+		return cmd_doctor(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "policies") == 0)
 		return cmd_policies(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "parse") == 0)
