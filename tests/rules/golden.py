@@ -32,7 +32,10 @@ def main():
             n += 1
             cfg = "sshd_config" if os.path.exists(
                 os.path.join(d, "sshd_config")) else "ssh_config"
-            args = [sshlint, "--format", "json", "--openssh", "9.2",
+            extra = open(os.path.join(d, "args")).read() if os.path.exists(
+                os.path.join(d, "args")) else ""
+            args = [sshlint, "--format", "json"] + (
+                [] if "--openssh" in extra else ["--openssh", "9.2"]) + [
                     "--home", os.path.join(d, "home"),
                     "--dialect", "sshd" if cfg == "sshd_config" else "ssh"]
             if os.path.exists(os.path.join(d, "policy.yaml")):
