@@ -44,6 +44,9 @@ struct fixspec {
 	char *text;		/* owned */
 	char what[128];
 	const char *key;	/* static: the setting it may change */
+	bool move;		/* move line `line` of src above the first
+				 * Match (sl_diag_fix_move_before_match) */
+	uint32_t line;
 };
 
 struct an {
@@ -260,6 +263,24 @@ origin_line(const struct an *an, struct sl_origin o)
 	return &f->lines[o.line];
 }
 
+/* Move a line above the first Match block of its file. */
+static struct fixspec *
+fix_move(struct an *an, uint32_t src, uint32_t line,
+    const struct sl_keyword *kw)
+{
+	struct fixspec *fx = sl_calloc(1, sizeof(*fx));
+
+	if (fx == NULL) {
+		an->oom = true;
+		return NULL;
+	}
+	fx->src = src;
+	fx->move = true;
+	fx->line = line;
+	fx->key = sl_opt_dump_name(kw->opt);
+	return fx;
+}
+
 /* Delete the line of `o` (a dead or harmful directive). */
 static struct fixspec *
 fix_delete(struct an *an, struct sl_origin o, const char *key,
@@ -432,7 +453,12 @@ flush(struct an *an)
 			an->oom = true;
 		else if (sl_diag_add_sev(&an->ctx->diags, (enum sl_rule)a->rule,
 		    (enum sl_severity)a->sev, a->src, a->start, a->end, "%s",
-		    sb.buf) == 0 && a->fix != NULL)
+		    sb.buf) != 0 || a->fix == NULL)
+			;
+		else if (a->fix->move)
+			(void)sl_diag_fix_move_before_match(an->ctx, a->fix->src,
+			    a->fix->line, a->fix->key);
+		else if (a->fix->text != NULL)
 			(void)sl_diag_fix(an->ctx, a->fix->src, a->fix->start,
 			    a->fix->end, a->fix->text, a->fix->what,
 			    a->fix->key);
@@ -553,8 +579,9 @@ file_checks(struct an *an, uint32_t sid)
 				if (indent < 0)
 					indent = in;
 				else if (indent > 0 && in == 0)
-					report(an, SL_RULE_GLOBAL_AFTER_MATCH,
+					report_fix(an, SL_RULE_GLOBAL_AFTER_MATCH,
 					    (struct sl_origin){ (int32_t)sid, i },
+					    fix_move(an, sid, i, kw),
 					    "'%s' is written flush left after "
 					    "the indented Match block of line "
 					    "%u, but it belongs to that block "

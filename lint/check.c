@@ -418,11 +418,13 @@ check_keyword(struct walk *w, struct sl_source *s, const struct sl_line *ln,
 	if (s->dialect == SL_DIALECT_SSHD && ctx_in_match && !match_all &&
 	    !(row->flags & (SL_KWF_MATCH | SL_KWF_INCLUDE))) {
 		describe_releases(w, match_ok, &sb);
-		sl_diag_add(d, SL_RULE_NOT_IN_MATCH, s->id, kw_start(ln),
+		if (sl_diag_add(d, SL_RULE_NOT_IN_MATCH, s->id, kw_start(ln),
 		    kw_end(ln), "'%s' is not allowed within a Match block%s%s; "
 		    "move it above the first Match line", row->name,
 		    w->nrel > 1 ? " in OpenSSH " : "", w->nrel > 1 && sb.buf ?
-		    sb.buf : "");
+		    sb.buf : "") == 0)
+			(void)sl_diag_fix_move_before_match(w->ctx, s->id,
+			    (uint32_t)(ln - s->cst->lines), NULL);
 		sl_strbuf_release(&sb);
 	}
 	if (row->flags & SL_KWF_VENDOR)

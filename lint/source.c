@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -301,6 +302,55 @@ sl_diag_fix(struct sl_ctx *ctx, uint32_t source_id, uint32_t start,
 	d->fix_text = t;
 	d->fix_what = w;
 	d->fix_key = k;
+	return 0;
+}
+
+int
+sl_diag_fix_move_before_match(struct sl_ctx *ctx, uint32_t source_id,
+    uint32_t line, const char *key)
+{
+	const struct sl_source *s;
+	const struct sl_file *f;
+	const struct sl_line *l;
+	struct sl_diag *d;
+	uint32_t m, from, to;
+	const char *eol;
+	char *t, what[160];
+	size_t n;
+	int r;
+
+	if (source_id >= ctx->nsrc || ctx->diags.n == 0 ||
+	    (f = (s = ctx->src[source_id])->cst) == NULL || line >= f->nlines)
+		return SL_EINVAL;
+	for (m = 0; m < line; m++)
+		if (f->lines[m].kind == SL_LINE_DIRECTIVE &&
+		    f->lines[m].keyword != NULL &&
+		    f->lines[m].keyword_len == 5 &&
+		    strncasecmp(f->lines[m].keyword, "Match", 5) == 0)
+			break;
+	if (m >= line)
+		return SL_EINVAL;
+	l = &f->lines[line];
+	from = l->kw_tok >= 0 ? l->tok[l->kw_tok].start : l->start;
+	to = l->end;
+	while (to > from && (s->data[to - 1] == '\n' || s->data[to - 1] == '\r'))
+		to--;
+	eol = memmem(s->data, s->len, "\r\n", 2) ? "\r\n" : "\n";
+	n = (size_t)(to - from) + strlen(eol);
+	if ((t = sl_arena_alloc(&ctx->fixes, n + 1)) == NULL)
+		return SL_ENOMEM;
+	memcpy(t, s->data + from, to - from);
+	memcpy(t + (to - from), eol, strlen(eol) + 1);
+	snprintf(what, sizeof(what), "moved '%.*s' above the first Match "
+	    "block (line %u)", (int)l->keyword_len, l->keyword,
+	    f->lines[m].lineno);
+	if ((r = sl_diag_fix(ctx, source_id, f->lines[m].start,
+	    f->lines[m].start, t, what, key)) != 0)
+		return r;
+	d = &ctx->diags.v[ctx->diags.n - 1];
+	d->fix2_start = l->start;
+	d->fix2_end = l->end;
+	d->fix2_text = "";
 	return 0;
 }
 

@@ -57,6 +57,13 @@ int sl_ctx_overlay(struct sl_ctx *ctx, const char *path, const char *data,
  */
 int sl_diag_fix(struct sl_ctx *ctx, uint32_t source_id, uint32_t start,
     uint32_t end, const char *text, const char *what, const char *key);
+/*
+ * Move line `line` (a directive inside a Match block) to just before the
+ * first Match line of its file, without its indentation: two edits. Not
+ * possible (SL_EINVAL) when the file has no Match line before it.
+ */
+int sl_diag_fix_move_before_match(struct sl_ctx *ctx, uint32_t source_id,
+    uint32_t line, const char *key);
 /* Delete line `line` of the source (with its end of line). */
 int sl_diag_fix_delete_line(struct sl_ctx *ctx, uint32_t source_id,
     uint32_t line, const char *what);

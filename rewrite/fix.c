@@ -166,7 +166,8 @@ fix_key(const struct sl_ctx *ctx, const struct sl_diag *d)
 	line_at(s, d->start, &p, &n);
 	sl_strbuf_addf(&sb, "%d\037%s\037", d->rule, s->path);
 	sl_strbuf_add(&sb, p, n);
-	sl_strbuf_addf(&sb, "\037%s", d->fix_text);
+	sl_strbuf_addf(&sb, "\037%s\037%s", d->fix_text,
+	    d->fix2_text ? d->fix2_text : "");
 	return sl_strbuf_detach(&sb);
 }
 
@@ -278,6 +279,52 @@ track(struct fixer *fx, const struct sl_ctx *ctx)
 	return 0;
 }
 
+/* The text of b with the edit(s) of d applied (later span first). */
+static int
+apply_edits(const struct fbuf *b, const struct sl_diag *d, char **out,
+    size_t *outlen)
+{
+	struct { uint32_t s, e; const char *t; } ed[2];
+	size_t n = 1, i, len = b->clen, tl;
+	char *buf, *nb;
+
+	ed[0].s = d->fix_start;
+	ed[0].e = d->fix_end;
+	ed[0].t = d->fix_text;
+	if (d->fix2_text != NULL) {
+		ed[1].s = d->fix2_start;
+		ed[1].e = d->fix2_end;
+		ed[1].t = d->fix2_text;
+		n = 2;
+		if (ed[1].s > ed[0].s) {
+			ed[1] = ed[0];
+			ed[0].s = d->fix2_start;
+			ed[0].e = d->fix2_end;
+			ed[0].t = d->fix2_text;
+		}
+	}
+	if ((buf = sl_malloc(len + 1)) == NULL)
+		return SL_ENOMEM;
+	memcpy(buf, b->cur, len);
+	for (i = 0; i < n; i++) {
+		tl = strlen(ed[i].t);
+		if ((nb = sl_malloc(len - (ed[i].e - ed[i].s) + tl + 1)) ==
+		    NULL) {
+			sl_free(buf);
+			return SL_ENOMEM;
+		}
+		memcpy(nb, buf, ed[i].s);
+		memcpy(nb + ed[i].s, ed[i].t, tl);
+		memcpy(nb + ed[i].s + tl, buf + ed[i].e, len - ed[i].e);
+		len = len - (ed[i].e - ed[i].s) + tl;
+		sl_free(buf);
+		buf = nb;
+	}
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
 /* One round: try the first fixable finding. 1 = tried one, 0 = none. */
 static int
 round_once(struct fixer *fx, struct sl_ctx **ctxp, char **snapp,
@@ -310,15 +357,13 @@ round_once(struct fixer *fx, struct sl_ctx **ctxp, char **snapp,
 		why = "the file changed under the fix";
 		goto refuse;
 	}
-	clen = b->clen - (d->fix_end - d->fix_start) + strlen(d->fix_text);
-	if ((cand = sl_malloc(clen + 1)) == NULL) {
-		r = SL_ENOMEM;
-		goto fail;
+	if (d->fix2_text != NULL && (d->fix2_end > b->clen ||
+	    (d->fix2_start < d->fix_end && d->fix_start < d->fix2_end))) {
+		why = "the edits of the fix overlap";
+		goto refuse;
 	}
-	memcpy(cand, b->cur, d->fix_start);
-	memcpy(cand + d->fix_start, d->fix_text, strlen(d->fix_text));
-	memcpy(cand + d->fix_start + strlen(d->fix_text), b->cur + d->fix_end,
-	    b->clen - d->fix_end);
+	if ((r = apply_edits(b, d, &cand, &clen)) != 0)
+		goto fail;
 	{
 		char *keep = b->cur;
 		size_t keeplen = b->clen;

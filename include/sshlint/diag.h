@@ -47,6 +47,10 @@ struct sl_diag {
 	 * strings belong to the context. */
 	uint32_t fix_source, fix_start, fix_end;
 	const char *fix_text;
+	/** A second edit of the same file (fix2_text NULL: none), for a
+	 * line that moves: the spans do not overlap. */
+	uint32_t fix2_start, fix2_end;
+	const char *fix2_text;
 	const char *fix_what;	/**< what the fix does, for the report */
 	/** The one effective setting (ssh -G / sshd -T key) the fix may
 	 * change, or NULL when it must change nothing. */
