@@ -443,11 +443,17 @@ sl_pubkey_from_blob(const unsigned char *blob, size_t len, struct sl_pubkey *k,
 	if (t->cert)
 		(void)get_str(&r, &n);	/* nonce */
 	kstart = r.off;
-	if (key_fields(&r, t, k, why) != 0)
+	if (key_fields(&r, t, k, why) != 0) {
+		if (r.bad)
+			*why = "incomplete message";
 		return -1;
+	}
 	kend = r.off;
-	if (!r.bad && t->cert && cert_fields(&r, k, why) != 0)
+	if (!r.bad && t->cert && cert_fields(&r, k, why) != 0) {
+		if (r.bad)
+			*why = "incomplete message";
 		return -1;
+	}
 	if (r.bad) {
 		*why = "incomplete message";
 		return -1;
