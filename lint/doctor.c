@@ -1527,10 +1527,10 @@ check_authfile(struct sl_doctor *d, const struct sl_doctor_server_opts *o,
 			add(d, SL_RULE_STRICT_MODES_PATH, deb_all ?
 			    SL_SEV_WARNING : SL_SEV_ERROR, path, 0, 0,
 			    fmt("Authentication refused: %s", err),
-			    fmt("chmod go-w %s%s%s (and chown to %s or root "
-			    "where another user owns it)", bad[0].path,
+			    fmt("chmod go-w %s%s%s (and chown to %s%s where "
+			    "another user owns it)", bad[0].path,
 			    more.len ? " " : "", more.len ? more.buf : "",
-			    o->user), "StrictModes: %s %s is %s%s%s; sshd "
+			    o->user, o->uid == 0 ? "" : " or root"), "StrictModes: %s %s is %s%s%s; sshd "
 			    "ignores %s%s", bad[0].dir ? "directory" : "file",
 			    bad[0].path, "owned by another user or writable by "
 			    "group or others", more.len ? "; so are: " : "",
