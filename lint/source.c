@@ -294,8 +294,11 @@ sl_diag_fix(struct sl_ctx *ctx, uint32_t source_id, uint32_t start,
 	if ((t = sl_arena_strndup(&ctx->fixes, text, strlen(text))) == NULL ||
 	    (w = sl_arena_strndup(&ctx->fixes, what, strlen(what))) == NULL ||
 	    (key != NULL && (k = sl_arena_strndup(&ctx->fixes, key,
-	    strlen(key))) == NULL))
+	    strlen(key))) == NULL)) {
+		/* a finding without its fix would be a silent difference */
+		ctx->diags.failed = 1;
 		return SL_ENOMEM;
+	}
 	d->fix_source = source_id;
 	d->fix_start = start;
 	d->fix_end = end;
@@ -337,8 +340,10 @@ sl_diag_fix_move_before_match(struct sl_ctx *ctx, uint32_t source_id,
 		to--;
 	eol = memmem(s->data, s->len, "\r\n", 2) ? "\r\n" : "\n";
 	n = (size_t)(to - from) + strlen(eol);
-	if ((t = sl_arena_alloc(&ctx->fixes, n + 1)) == NULL)
+	if ((t = sl_arena_alloc(&ctx->fixes, n + 1)) == NULL) {
+		ctx->diags.failed = 1;
 		return SL_ENOMEM;
+	}
 	memcpy(t, s->data + from, to - from);
 	memcpy(t + (to - from), eol, strlen(eol) + 1);
 	snprintf(what, sizeof(what), "moved '%.*s' above the first Match "
