@@ -836,7 +836,7 @@ check_agent(struct sl_doctor *d, const struct sl_doctor_client_opts *o,
 	const char *sock = NULL, *envname = "SSH_AUTH_SOCK";
 	char fp[SL_PUBKEY_FP_STRLEN], why[256], *env;
 	size_t i, len;
-	int r;
+	int r = -1;
 
 	ag->status = SL_AGENT_PROTOCOL;
 	if (identity_agent != NULL && strcmp(identity_agent, "none") == 0) {
