@@ -489,6 +489,13 @@ cmd_doctor(int argc, char **argv)
 			c.host = a;
 			continue;
 		}
+		if (strcmp(a, "-F") != 0 && strcmp(a, "-l") != 0 &&
+		    strcmp(a, "-p") != 0 && strcmp(a, "-C") != 0 &&
+		    strcmp(a, "--home") != 0 && strcmp(a, "--sysroot") != 0 &&
+		    strcmp(a, "--server-config") != 0 &&
+		    strcmp(a, "--user") != 0 && strcmp(a, "--openssh") != 0 &&
+		    strcmp(a, "--format") != 0 && strcmp(a, "--fail-on") != 0)
+			die("unknown option '%s'", a);
 		if (v == NULL)
 			die("option %s needs an argument", a);
 		if (strcmp(a, "-F") == 0)
