@@ -11,6 +11,7 @@
  * reported once, listing the hosts or connections it affects.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1070,9 +1071,19 @@ uniq_names(char **v, size_t *n)
 static int
 add_instance(char ***v, size_t *n, size_t *cap, const char *p, size_t len)
 {
-	char *t = sl_strndup(p, len), *x = t ? instance(t) : NULL;
-	int r = x ? add_name(v, n, cap, x, strlen(x)) : SL_ENOMEM;
+	char *t = sl_strndup(p, len), *x = t ? instance(t) : NULL, *y = NULL;
+	int r = SL_ENOMEM;
 
+	/* "instance<TAB>pattern": findings name the pattern, not the
+	 * made-up instance */
+	if (x != NULL && strcmp(x, t) != 0 &&
+	    asprintf(&y, "%s\thosts matching '%s'", x, t) < 0)
+		y = NULL;
+	if (x != NULL && strcmp(x, t) == 0)
+		r = add_name(v, n, cap, x, strlen(x));
+	else if (y != NULL)
+		r = add_name(v, n, cap, y, strlen(y));
+	free(y);
 	sl_free(t);
 	sl_free(x);
 	return r;
@@ -1195,11 +1206,15 @@ analyze_client(struct an *an, const bool *in_tree)
 	uniq_names(hosts, &nh);
 	memset(&q, 0, sizeof(q));
 	for (i = 0; i < nh && !an->oom; i++) {
+		char *tab = strchr(hosts[i], '\t');
+
+		if (tab != NULL)
+			*tab = '\0';
 		q.host = hosts[i];
 		if ((r = sl_client_eval(c, &q, e)) != 0)
 			goto out;
 		an->anyone = strcmp(hosts[i], "*") == 0;
-		an->who = an->anyone ? "any host" : hosts[i];
+		an->who = an->anyone ? "any host" : tab ? tab + 1 : hosts[i];
 		if (an->snap != NULL) {
 			snap_add(an, hosts[i], e);
 			continue;
