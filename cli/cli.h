@@ -15,6 +15,12 @@ int installed_version(enum sl_dialect d);
 /* sshlint show client|server ... */
 int cmd_show(int argc, char **argv);
 
+/* sshlint negotiate --client-config F --host H ...: predict a connection */
+int cmd_negotiate(int argc, char **argv);
+
+/* sshlint explain 'TEXT': what an OpenSSH message means */
+int cmd_explain(int argc, char **argv);
+
 /* sshlint doctor [HOST]: keys, permissions, agent, authorized_keys */
 int cmd_doctor(int argc, char **argv);
 

@@ -122,6 +122,9 @@ usage(FILE *f)
 	    "       sshlint parse --reprint|--json [--dialect D] FILE\n"
 	    "       sshlint show client|server [OPTIONS] ... (see sshlint show "
 	    "--help)\n"
+	    "       sshlint negotiate --client-config F --host H [OPTIONS] "
+	    "(see --help)\n"
+	    "       sshlint explain 'OPENSSH MESSAGE'\n"
 	    "       sshlint rules [RULE]\n"
 	    "       sshlint policies [NAME|FILE]\n"
 	    "\n"
@@ -821,6 +824,10 @@ main(int argc, char **argv)
 		return cmd_rules(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "show") == 0)
 		return cmd_show(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "negotiate") == 0)
+		return cmd_negotiate(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "explain") == 0)
+		return cmd_explain(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "doctor") == 0)
 		return cmd_doctor(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "policies") == 0)
