@@ -7,8 +7,8 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     meson ninja-build pkg-config gcc libyaml-dev libpcre2-dev \
-    libcmocka-dev python3 python3-jsonschema openssh-client openssh-server patch \
-    >/dev/null
+    libcmocka-dev python3 python3-jsonschema python3-paramiko openssh-client \
+    openssh-server patch >/dev/null
 meson setup build >/dev/null 2>&1 || meson setup --reconfigure build >/dev/null
 ninja -C build >/dev/null
 echo "$ build/cli/sshlint --openssh 9.2 fixtures/ssh_config/example-broken.conf"
