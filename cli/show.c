@@ -434,6 +434,8 @@ cmd_show(int argc, char **argv)
 
 	if ((ctx = sl_ctx_new()) == NULL) {
 		fprintf(stderr, "sshlint: out of memory\n");
+		for (k = 0; k < s.nspecbuf; k++)
+			free(s.specbuf[k]);
 		return EXIT_USAGE;
 	}
 	rc = s.server ? show_server(ctx, &s) : show_client(ctx, &s);
