@@ -764,6 +764,11 @@ server_side(struct sl_nego *n, const struct sl_nego_query *q)
 			if ((r = hostkey_file(n, q->hostkeys[i], false)) != 0)
 				goto out;
 	} else {
+		if (q->server_config == NULL && (r = sl_nego_note(n, ap(&n->a,
+		    "the server's host keys were taken from this machine's "
+		    "default HostKey files; give --server-hostkey KEY.pub for "
+		    "the real server's"))) != 0)
+			goto out;
 		it = sl_eff_find(e, SL_OPT_SSHD_HOSTKEY, &nhk);
 		for (i = 0; it != NULL && i < nhk; i++)
 			if ((r = hostkey_file(n, it[i].value, false)) != 0)

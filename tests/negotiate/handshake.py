@@ -14,6 +14,7 @@ is run on the real ssh output and must name the cause.
 usage: handshake.py SSHLINT
 Exit 77 (skipped) without ssh, sshd, ssh-keygen or root.
 """
+import concurrent.futures
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 SSHLINT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "sshlint"
@@ -31,6 +33,17 @@ LEVELS = ("fatal", "error", "info", "verbose", "debug1")
 
 failures = []
 checks = 0
+lock = threading.Lock()
+tls = threading.local()
+
+
+def say(text):
+    """Print, or collect when a scenario runs in a worker thread."""
+    buf = getattr(tls, "buf", None)
+    if buf is None:
+        print(text)
+    else:
+        buf.append(text)
 
 
 def skip(why):
@@ -40,10 +53,12 @@ def skip(why):
 
 def check(cond, what):
     global checks
-    checks += 1
+    with lock:
+        checks += 1
+        if not cond:
+            failures.append(what)
     if not cond:
-        failures.append(what)
-        print("FAIL: %s" % what)
+        say("FAIL: %s" % what)
 
 
 def tool(name):
@@ -101,10 +116,12 @@ class Case:
     def __init__(self, w, name, sshd=(), hostkeys=("ed25519", "rsa",
                  "ecdsa"), client=(), identity="id_ed25519",
                  server="sshd", include=None):
-        w.n += 1
+        with lock:
+            w.n += 1
+            n = w.n
         self.w = w
         self.name = name
-        self.dir = os.path.join(w.tmp, "c%02d" % w.n)
+        self.dir = os.path.join(w.tmp, "c%02d" % n)
         os.mkdir(self.dir)
         self.log = os.path.join(self.dir, "server.log")
         self.sshd_config = os.path.join(self.dir, "sshd_config")
@@ -182,7 +199,7 @@ class Case:
         p = subprocess.run(args + list(extra), stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, env=self.env, timeout=60)
         if p.returncode not in (0, 1):
-            failures.append("%s: sshlint negotiate exit %d: %s" % (
+            check(False, "%s: sshlint negotiate exit %d: %s" % (
                 self.name, p.returncode, p.stderr.decode()))
             raise RuntimeError("sshlint negotiate failed")
         pred = json.loads(p.stdout)
@@ -283,9 +300,13 @@ def run(c, expect_stage, expect_reason=None, fix=True, extra=(),
     pred = c.predict(*extra)
     ok, stderr = c.real()
     compare(c, pred, ok, stderr, expect_stage, expect_reason)
-    print("%-48s predicted %-8s real %-8s %s" % (
+    why = pred["reason"] or ""
+    if why == "permission-denied":
+        why = ",".join(i["reason"] for i in pred["identities"]
+                       if i["reason"])
+    say("%-48s predicted %-8s real %-8s %s" % (
         c.name, "ok" if pred["ok"] else pred["failed_stage"],
-        "ok" if ok else "failed", pred["reason"] or ""))
+        "ok" if ok else "failed", why))
     if expect_stage is None or not fix:
         return pred, stderr, None
     check(pred["fixed"] or any(f["command"] for f in pred["fixes"]),
@@ -298,7 +319,7 @@ def run(c, expect_stage, expect_reason=None, fix=True, extra=(),
     compare(c, pred2, ok2, stderr2, None)
     check(ok2, "%s: still failing after the fix:\n%s" % (c.name,
                                                          stderr2[-2000:]))
-    print("%-48s fixed:    %s" % ("", "; ".join(
+    say("%-48s fixed:    %s" % ("", "; ".join(
         e["text"].strip().replace("\n", " | ") for e in pred["edits"]) or
         "; ".join(f["command"] or "" for f in pred["fixes"])))
     return pred, stderr, pred2
@@ -323,6 +344,208 @@ def seed(c, pred, stderr, needle, entry, cause_word):
           "%s: explain on the whole output missed %s" % (c.name, entry))
 
 
+# ---- the scenarios (independent: they run in parallel) ----
+
+def sc_success(w):
+    run(Case(w, "success"), None)
+
+
+def sc_kex(w):
+    c = Case(w, "kex: server only diffie-hellman-group14-sha1",
+             sshd=["KexAlgorithms diffie-hellman-group14-sha1"])
+    run(c, "kex", "no-matching-kex")
+
+
+def sc_hostkey(w):
+    c = Case(w, "hostkey: server RSA key, HostKeyAlgorithms ssh-rsa",
+             sshd=["HostKeyAlgorithms ssh-rsa"], hostkeys=("rsa",))
+    run(c, "hostkey", "no-matching-host-key-type")
+
+
+def sc_hostkey_client(w):
+    c = Case(w, "hostkey: client ssh-ed25519 only, server RSA key",
+             hostkeys=("rsa",), client=["HostKeyAlgorithms ssh-ed25519"])
+    run(c, "hostkey", "no-matching-host-key-type")
+
+
+def sc_cipher(w):
+    c = Case(w, "cipher: client aes128-cbc only",
+             client=["Ciphers aes128-cbc"])
+    run(c, "cipher", "no-matching-cipher")
+
+
+def sc_mac(w):
+    c = Case(w, "mac: disjoint MACs, CTR cipher",
+             sshd=["MACs hmac-sha2-256"],
+             client=["Ciphers aes128-ctr", "MACs hmac-sha1"])
+    run(c, "mac", "no-matching-mac")
+
+
+def sc_mac_aead(w):
+    c = Case(w, "mac: disjoint MACs, GCM cipher (implicit MAC)",
+             sshd=["MACs hmac-sha2-256"],
+             client=["Ciphers aes128-gcm@openssh.com", "MACs hmac-sha1"])
+    pred, _, _ = run(c, None)
+    check(stage(pred, "mac")["status"] == "skipped",
+          "mac with AEAD not skipped")
+
+
+def sc_server_refuses_ssh_rsa(w):
+    # server PubkeyAcceptedAlgorithms refuses the client's algorithm
+    c = Case(w, "auth: client signs ssh-rsa only, sshd 9.2 default",
+             identity="id_rsa", client=["PubkeyAcceptedAlgorithms ssh-rsa"])
+    run(c, "auth", "not-in-server-pubkeyacceptedalgorithms")
+
+
+def sc_server_refuses_rsa(w):
+    c = Case(w, "auth: sshd accepts ssh-ed25519 only, RSA key",
+             identity="id_rsa", sshd=["PubkeyAcceptedAlgorithms ssh-ed25519"])
+    pred, _, _ = run(c, "auth", "not-in-server-pubkeyacceptedalgorithms")
+    check(any(e["side"] == "server" and "Match User root" in e["text"]
+              for e in pred["edits"]),
+          "server fix not scoped to a Match block")
+
+
+def sc_client_excludes_rsa(w):
+    # an RSA key whose PubkeyAcceptedAlgorithms excludes every RSA algorithm
+    c = Case(w, "auth: RSA key, client allows ssh-ed25519 only",
+             identity="id_rsa", client=["PubkeyAcceptedAlgorithms ssh-ed25519"])
+    run(c, "auth", "not-in-client-pubkeyacceptedalgorithms")
+
+
+def sc_not_authorized(w):
+    c = Case(w, "auth: key not in authorized_keys", identity="id_ed25519",
+             sshd=["AuthorizedKeysFile /dev/null"])
+    run(c, "auth", "not-in-authorized-keys", fix=False,
+        extra=["--authorized-keys", "/dev/null"])
+
+
+def sc_unprotected(w):
+    bad = os.path.join(w.tmp, "id_open")
+    shutil.copy(w.keys["id_ed25519"], bad)
+    shutil.copy(w.keys["id_ed25519"] + ".pub", bad + ".pub")
+    os.chmod(bad, 0o644)
+    with lock:
+        w.keys["id_open"] = bad
+    c = Case(w, "auth: private key mode 0644", identity="id_open")
+    run(c, "auth", "private-key-bad-permissions")
+
+
+def sc_include_permissions(w):
+    inc = os.path.join(w.tmp, "inc.conf")
+    with open(inc, "w") as f:
+        f.write("# included\n")
+    os.chmod(inc, 0o666)
+    c = Case(w, "config: Include writable by others", include=inc)
+    pred = c.predict()
+    ok, stderr = c.real()
+    check(not pred["ok"] and pred["failed_stage"] == "config",
+          "include permissions not predicted")
+    check(not ok and ("Bad owner or permissions on %s" % inc) in stderr,
+          "ssh accepted the include")
+    os.chmod(inc, 0o644)
+    pred = c.predict()
+    ok, stderr = c.real()
+    check(pred["ok"] and ok, "include chmod 644 did not fix it")
+    say("%-48s predicted config   real failed  (fixed by chmod go-w)"
+        % c.name)
+
+
+def sc_legacy_send_pubkey_test(w):
+    # the seed case: paramiko without rsa-sha2, an RSA key
+    c = Case(w, "legacy peer: RSA key (send_pubkey_test)",
+             server="paramiko", hostkeys=("ed25519",), identity="id_rsa")
+    pred, stderr, _ = run(c, "auth", "no-mutual-signature-algorithm")
+    seed(c, pred, stderr, "send_pubkey_test: no mutual signature algorithm",
+         "no_mutual_sig_test", "server-sig-algs")
+    check(any("PubkeyAcceptedAlgorithms +ssh-rsa" in e["text"]
+              for e in pred["edits"]), "seed fix is not +ssh-rsa")
+
+
+def sc_legacy_hostkey(w):
+    c = Case(w, "legacy peer: RSA host key and RSA key",
+             server="paramiko", hostkeys=("rsa",), identity="id_rsa")
+    run(c, "hostkey", "no-matching-host-key-type")
+
+
+def sc_legacy_no_public_half(w):
+    c = Case(w, "legacy peer: PEM key without .pub",
+             server="paramiko", hostkeys=("ed25519",), identity="id_pem")
+    pred, stderr, _ = run(c, "auth", "no-mutual-signature-supported")
+    seed(c, pred, stderr, "sign_and_send_pubkey: no mutual signature supported",
+         "no_mutual_sig_sign", "without a public half")
+
+
+def scenario(fn, w):
+    """Run one scenario in a worker; its lines come back together."""
+    tls.buf = []
+    try:
+        fn(w)
+    except Exception as e:  # a broken case fails, the others go on
+        check(False, "%s: %r" % (fn.__name__, e))
+    return tls.buf
+
+
+def agent_scenarios(w, tmp):
+    """A real ssh-agent (sequential: the cases share it). Returns its pid."""
+    agent = shutil.which("ssh-agent")
+    add = shutil.which("ssh-add")
+    if agent is None or add is None:
+        say("SKIP agent cases: ssh-agent not found")
+        return None
+    sock = os.path.join(tmp, "agent.sock")
+    aenv = {k: v for k, v in os.environ.items()
+            if k not in ("DISPLAY", "SSH_ASKPASS", "SSH_ASKPASS_REQUIRE",
+                         "WAYLAND_DISPLAY")}
+    out = subprocess.run([agent, "-s", "-a", sock], env=aenv,
+                         stdout=subprocess.PIPE, check=True,
+                         timeout=30).stdout.decode()
+    pid = int(out.split("SSH_AGENT_PID=")[1].split(";")[0])
+    aenv["SSH_AUTH_SOCK"] = sock
+    aenv["SSH_AGENT_PID"] = str(pid)
+
+    def ssh_add(*args):
+        subprocess.run([add, "-q"] + list(args), env=aenv, check=True,
+                       stderr=subprocess.DEVNULL, timeout=30)
+
+    c = Case(w, "agent: key loaded", identity="id_rsa")
+    c.env = dict(aenv)
+    ssh_add(w.keys["id_rsa"])
+    pred, _, _ = run(c, None)
+    check(any(i["in_agent"] and i["status"] == "ok"
+              for i in pred["identities"]), "the agent's key was not used")
+
+    # the third seed: a key added with -c and no askpass
+    c = Case(w, "agent: key added with -c, no askpass", identity="id_rsa")
+    c.env = dict(aenv)
+    ssh_add("-D")
+    ssh_add("-c", w.keys["id_rsa"])
+    pred = c.predict()
+    ok, stderr = c.real()
+    want = ('sign_and_send_pubkey: signing failed for RSA "%s" from agent: '
+            'agent refused operation' % w.keys["id_rsa"])
+    check(not ok and want in stderr, "agent did not refuse:\n" +
+          stderr[-2000:])
+    auth = stage(pred, "auth")
+    check(auth["status"] == "warn" and
+          any(want in m["text"] for m in auth["messages"]),
+          "negotiate did not name the agent refusal: %s" % auth["messages"])
+    seed(c, pred, stderr, "agent refused operation", "agent_refused_sign",
+         "ssh-add -c")
+    # the fix explain gives: re-add the key without -c
+    ssh_add("-D")
+    ssh_add(w.keys["id_rsa"])
+    ok, stderr = c.real()
+    check(ok, "re-adding without -c did not fix it")
+    say("%-48s predicted warn     real failed  (fixed by re-adding "
+        "without -c)" % c.name)
+
+    c = Case(w, "agent: key not loaded", identity="id_ed25519")
+    c.env = dict(aenv)
+    run(c, None)
+    return pid
+
+
 def main():
     if os.geteuid() != 0:
         skip("needs root (sshd -i)")
@@ -339,183 +562,20 @@ def main():
     try:
         w = World(tmp)
         w.python = paramiko_python()
-
-        # success
-        c = Case(w, "success")
-        run(c, None)
-
-        # no matching key exchange method
-        c = Case(w, "kex: server only diffie-hellman-group14-sha1",
-                 sshd=["KexAlgorithms diffie-hellman-group14-sha1"])
-        run(c, "kex", "no-matching-kex")
-
-        # no matching host key type
-        c = Case(w, "hostkey: server RSA key, HostKeyAlgorithms ssh-rsa",
-                 sshd=["HostKeyAlgorithms ssh-rsa"], hostkeys=("rsa",))
-        run(c, "hostkey", "no-matching-host-key-type")
-        c = Case(w, "hostkey: client ssh-ed25519 only, server RSA key",
-                 hostkeys=("rsa",), client=["HostKeyAlgorithms ssh-ed25519"])
-        run(c, "hostkey", "no-matching-host-key-type")
-
-        # no matching cipher
-        c = Case(w, "cipher: client aes128-cbc only",
-                 client=["Ciphers aes128-cbc"])
-        run(c, "cipher", "no-matching-cipher")
-
-        # no matching MAC (and none needed with an AEAD cipher)
-        c = Case(w, "mac: disjoint MACs, CTR cipher",
-                 sshd=["MACs hmac-sha2-256"],
-                 client=["Ciphers aes128-ctr", "MACs hmac-sha1"])
-        run(c, "mac", "no-matching-mac")
-        c = Case(w, "mac: disjoint MACs, GCM cipher (implicit MAC)",
-                 sshd=["MACs hmac-sha2-256"],
-                 client=["Ciphers aes128-gcm@openssh.com",
-                         "MACs hmac-sha1"])
-        pred, _, _ = run(c, None)
-        check(stage(pred, "mac")["status"] == "skipped",
-              "mac with AEAD not skipped")
-
-        # server PubkeyAcceptedAlgorithms refuses the client's algorithm
-        c = Case(w, "auth: client signs ssh-rsa only, sshd 9.2 default",
-                 identity="id_rsa",
-                 client=["PubkeyAcceptedAlgorithms ssh-rsa"])
-        run(c, "auth", "not-in-server-pubkeyacceptedalgorithms")
-        c = Case(w, "auth: sshd accepts ssh-ed25519 only, RSA key",
-                 identity="id_rsa",
-                 sshd=["PubkeyAcceptedAlgorithms ssh-ed25519"])
-        pred, _, _ = run(c, "auth", "not-in-server-pubkeyacceptedalgorithms")
-        check(any(e["side"] == "server" and "Match User root" in e["text"]
-                  for e in pred["edits"]),
-              "server fix not scoped to a Match block")
-
-        # client with an RSA key whose PubkeyAcceptedAlgorithms excludes
-        # every RSA algorithm
-        c = Case(w, "auth: RSA key, client allows ssh-ed25519 only",
-                 identity="id_rsa",
-                 client=["PubkeyAcceptedAlgorithms ssh-ed25519"])
-        run(c, "auth", "not-in-client-pubkeyacceptedalgorithms")
-
-        # the key is not installed on the server
-        c = Case(w, "auth: key not in authorized_keys",
-                 identity="id_ed25519",
-                 sshd=["AuthorizedKeysFile /dev/null"])
-        pred, _, _ = run(c, "auth", "not-in-authorized-keys", fix=False,
-                         extra=["--authorized-keys", "/dev/null"])
-
-        # UNPROTECTED PRIVATE KEY FILE
-        bad = os.path.join(tmp, "id_open")
-        shutil.copy(w.keys["id_ed25519"], bad)
-        shutil.copy(w.keys["id_ed25519"] + ".pub", bad + ".pub")
-        os.chmod(bad, 0o644)
-        w.keys["id_open"] = bad
-        c = Case(w, "auth: private key mode 0644", identity="id_open")
-        run(c, "auth", "private-key-bad-permissions")
-
-        # Bad owner or permissions on an Included file
-        inc = os.path.join(tmp, "inc.conf")
-        with open(inc, "w") as f:
-            f.write("# included\n")
-        os.chmod(inc, 0o666)
-        c = Case(w, "config: Include writable by others", include=inc)
-        pred = c.predict()
-        ok, stderr = c.real()
-        check(not pred["ok"] and pred["failed_stage"] == "config",
-              "include permissions not predicted")
-        check(not ok and ("Bad owner or permissions on %s" % inc) in stderr,
-              "ssh accepted the include")
-        os.chmod(inc, 0o644)
-        pred = c.predict()
-        ok, stderr = c.real()
-        check(pred["ok"] and ok, "include chmod 644 did not fix it")
-        print("%-48s predicted config   real failed  (fixed by chmod go-w)"
-              % c.name)
-
-        # the legacy peer: paramiko without rsa-sha2 (seed case)
-        if w.python is None:
+        todo = [sc_success, sc_kex, sc_hostkey, sc_hostkey_client,
+                sc_cipher, sc_mac, sc_mac_aead, sc_server_refuses_ssh_rsa,
+                sc_server_refuses_rsa, sc_client_excludes_rsa,
+                sc_not_authorized, sc_unprotected, sc_include_permissions]
+        if w.python is not None:
+            todo += [sc_legacy_send_pubkey_test, sc_legacy_hostkey,
+                     sc_legacy_no_public_half]
+        else:
             print("SKIP paramiko cases: python3-paramiko is not installed")
-        else:
-            c = Case(w, "legacy peer: RSA key (send_pubkey_test)",
-                     server="paramiko", hostkeys=("ed25519",),
-                     identity="id_rsa")
-            pred, stderr, _ = run(c, "auth", "no-mutual-signature-algorithm")
-            seed(c, pred, stderr,
-                 "send_pubkey_test: no mutual signature algorithm",
-                 "no_mutual_sig_test", "server-sig-algs")
-            check(any("PubkeyAcceptedAlgorithms +ssh-rsa" in e["text"]
-                      for e in pred["edits"]), "seed fix is not +ssh-rsa")
-
-            c = Case(w, "legacy peer: RSA host key and RSA key",
-                     server="paramiko", hostkeys=("rsa",),
-                     identity="id_rsa")
-            run(c, "hostkey", "no-matching-host-key-type")
-
-            c = Case(w, "legacy peer: PEM key without .pub",
-                     server="paramiko", hostkeys=("ed25519",),
-                     identity="id_pem")
-            pred, stderr, _ = run(c, "auth", "no-mutual-signature-supported")
-            seed(c, pred, stderr,
-                 "sign_and_send_pubkey: no mutual signature supported",
-                 "no_mutual_sig_sign", "without a public half")
-
-        # a real ssh-agent: a key added with confirmation, no askpass
-        agent = shutil.which("ssh-agent")
-        add = shutil.which("ssh-add")
-        if agent is None or add is None:
-            print("SKIP agent cases: ssh-agent not found")
-        else:
-            sock = os.path.join(tmp, "agent.sock")
-            aenv = {k: v for k, v in os.environ.items()
-                    if k not in ("DISPLAY", "SSH_ASKPASS",
-                                 "SSH_ASKPASS_REQUIRE", "WAYLAND_DISPLAY")}
-            out = subprocess.run([agent, "-s", "-a", sock], env=aenv,
-                                 stdout=subprocess.PIPE, check=True,
-                                 timeout=30).stdout.decode()
-            agent_pid = int(out.split("SSH_AGENT_PID=")[1].split(";")[0])
-            aenv["SSH_AUTH_SOCK"] = sock
-            aenv["SSH_AGENT_PID"] = str(agent_pid)
-
-            c = Case(w, "agent: key loaded", identity="id_rsa")
-            c.env = dict(aenv)
-            subprocess.run([add, "-q", w.keys["id_rsa"]], env=aenv,
-                           check=True, stderr=subprocess.DEVNULL)
-            pred, _, _ = run(c, None)
-            check(any(i["in_agent"] and i["status"] == "ok"
-                      for i in pred["identities"]),
-                  "the agent's key was not used")
-
-            c = Case(w, "agent: key added with -c, no askpass",
-                     identity="id_rsa")
-            c.env = dict(aenv)
-            subprocess.run([add, "-q", "-D"], env=aenv, check=True,
-                           stderr=subprocess.DEVNULL)
-            subprocess.run([add, "-q", "-c", w.keys["id_rsa"]], env=aenv,
-                           check=True, stderr=subprocess.DEVNULL)
-            pred = c.predict()
-            ok, stderr = c.real()
-            want = ('sign_and_send_pubkey: signing failed for RSA "%s" '
-                    'from agent: agent refused operation' % w.keys["id_rsa"])
-            check(not ok and want in stderr, "agent did not refuse:\n" +
-                  stderr[-2000:])
-            auth = stage(pred, "auth")
-            check(auth["status"] == "warn" and any(
-                want in m["text"] for m in auth["messages"]),
-                "negotiate did not name the agent refusal: %s" %
-                auth["messages"])
-            seed(c, pred, stderr, "agent refused operation",
-                 "agent_refused_sign", "ssh-add -c")
-            # the fix explain gives: re-add the key without -c
-            subprocess.run([add, "-q", "-D"], env=aenv, check=True,
-                           stderr=subprocess.DEVNULL)
-            subprocess.run([add, "-q", w.keys["id_rsa"]], env=aenv,
-                           check=True, stderr=subprocess.DEVNULL)
-            ok, stderr = c.real()
-            check(ok, "re-adding without -c did not fix it")
-            print("%-48s predicted warn     real failed  (fixed by "
-                  "re-adding without -c)" % c.name)
-
-            c = Case(w, "agent: key not loaded", identity="id_ed25519")
-            c.env = dict(aenv)
-            run(c, None)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+            for lines in pool.map(lambda f: scenario(f, w), todo):
+                for line in lines:
+                    print(line)
+        agent_pid = agent_scenarios(w, tmp)
     finally:
         if agent_pid is not None:
             try:
