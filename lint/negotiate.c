@@ -532,8 +532,13 @@ alg_known(const struct sl_nego_side *c, const char *alg, bool strict_curve)
 	char name[128];
 	size_t n;
 
-	if (cert && c->version >= V(8, 4))
-		return c->known_ca;
+	/* 8.4+: every certificate algorithm when a @cert-authority line
+	 * matches; else (all releases) by the plain key type, so that with an
+	 * RSA key known 9.2 prefers rsa-sha2-512-cert-v01@openssh.com,
+	 * rsa-sha2-256-cert-v01@openssh.com,rsa-sha2-512,rsa-sha2-256
+	 * (verified) */
+	if (cert && c->version >= V(8, 4) && c->known_ca)
+		return true;
 	while (p != NULL && *p) {
 		bool kc;
 		unsigned kcurve;

@@ -1218,6 +1218,14 @@ test_kex_markers_and_order(void **state)
 	c.known_types = "ssh-rsa";
 	walk(&c, &s, NULL, 0, &r);
 	assert_string_equal(r.stage[SL_NEGO_HOSTKEY].chosen, "rsa-sha2-512");
+	{
+		static const char want[] = "rsa-sha2-512-cert-v01@openssh.com,"
+		    "rsa-sha2-256-cert-v01@openssh.com,rsa-sha2-512,"
+		    "rsa-sha2-256,ssh-ed25519-cert-v01@openssh.com,";
+
+		assert_int_equal(strncmp(r.stage[SL_NEGO_HOSTKEY].client,
+		    want, strlen(want)), 0);
+	}
 	/* an explicit list is sent verbatim */
 	set(&c, false, SL_NO_HOSTKEYALGS, "ssh-ed25519,rsa-sha2-512");
 	walk(&c, &s, NULL, 0, &r);
