@@ -590,14 +590,17 @@ file_checks(struct an *an, uint32_t sid)
 					    "connections", l->keyword,
 					    f->lines[bl->header].lineno);
 			}
-			if (!first_wins(kw))
+			/* a line without its argument is an error of its own,
+			 * not a value: it neither duplicates nor is duplicated */
+			if (!first_wins(kw) || (l->flags & SL_LF_NO_ARGUMENT))
 				continue;
 			for (j = bl->first; j < i; j++) {
 				const struct sl_keyword *k2 =
 				    line_kw(an, &f->lines[j]);
 
 				if (k2 != NULL && k2->opt == kw->opt &&
-				    (int32_t)j != bl->header)
+				    (int32_t)j != bl->header &&
+				    !(f->lines[j].flags & SL_LF_NO_ARGUMENT))
 					break;
 			}
 			if (j < i) {
@@ -1299,7 +1302,7 @@ sshd_shadow(struct an *an, uint32_t sid, int depth, int32_t *first_src,
 				    first_src, first_line);
 			continue;
 		}
-		if (!first_wins(kw))
+		if (!first_wins(kw) || (l->flags & SL_LF_NO_ARGUMENT))
 			continue;
 		if (first_src[kw->opt] < 0) {
 			first_src[kw->opt] = (int32_t)sid;
@@ -1366,21 +1369,26 @@ analyze_server(struct an *an, const bool *in_tree)
 				const char *c = l->args[a].val;
 				const char *v = l->args[a + 1].val;
 
-				if (strcasecmp(c, "user") == 0)
-					spec.user = vals[0] = example(v, false);
-				else if (strcasecmp(c, "host") == 0)
-					spec.host = vals[1] = example(v, false);
-				else if (strcasecmp(c, "address") == 0)
-					spec.addr = vals[2] = example(v, true);
-				else if (strcasecmp(c, "localaddress") == 0)
-					spec.laddr = vals[3] = example(v, true);
-				else if (strcasecmp(c, "localport") == 0)
-					spec.lport = vals[4] = example(v, false);
-				else if (strcasecmp(c, "rdomain") == 0)
-					spec.rdomain = vals[5] = example(v,
-					    false);
-				else
+				static const char *const crit[6] = { "user",
+				    "host", "address", "localaddress",
+				    "localport", "rdomain" };
+
+				for (k = 0; k < 6; k++)
+					if (strcasecmp(c, crit[k]) == 0)
+						break;
+				if (k == 6) {
 					skip = true;	/* Group, All ... */
+					continue;
+				}
+				/* a criterion given twice: the last example */
+				sl_free(vals[k]);
+				vals[k] = example(v, k == 2 || k == 3);
+				spec.user = vals[0];
+				spec.host = vals[1];
+				spec.addr = vals[2];
+				spec.laddr = vals[3];
+				spec.lport = vals[4];
+				spec.rdomain = vals[5];
 			}
 			snprintf(label, sizeof(label), "connections matching "
 			    "'%.*s' (%s:%u)", (int)(l->content_end - l->tok[

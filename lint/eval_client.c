@@ -132,8 +132,11 @@ compile_file(struct sl_client *c, uint32_t sid, int depth)
 		if (ln->kind != SL_LINE_DIRECTIVE &&
 		    ln->kind != SL_LINE_INCLUDE)
 			continue;
+		/* lines OpenSSH refuses set nothing (NO_ARGUMENT: a value
+		 * keyword alone on its line) */
 		if (ln->keyword == NULL || (ln->flags & (SL_LF_KW_UNTERMINATED |
-		    SL_LF_EMPTY_KEYWORD | SL_LF_INVALID_QUOTES)))
+		    SL_LF_EMPTY_KEYWORD | SL_LF_INVALID_QUOTES |
+		    SL_LF_NO_ARGUMENT)))
 			continue;
 		kw = sl_kw_lookup(SL_DIALECT_SSH, ln->keyword, ln->keyword_len,
 		    c->version);

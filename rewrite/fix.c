@@ -10,6 +10,7 @@
  * on the text it applies to.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,63 @@ struct fixer {
 	} *refused;
 	size_t nref, capref;
 	FILE *msgs;
+	/* hashes of every state accepted so far: a fix that would bring
+	 * back an earlier state (two fixes undoing each other) is refused */
+	uint64_t *seen;
+	size_t nseen, capseen;
 };
+
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	while (n-- > 0) {
+		h ^= *c++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Hash of all texts, with `b` replaced by cand. */
+static uint64_t
+state_hash(const struct fixer *fx, const void *b, const char *cand,
+    size_t clen)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < fx->nf; i++) {
+		h = fnv(h, fx->f[i].path, strlen(fx->f[i].path) + 1);
+		if ((const void *)&fx->f[i] == b)
+			h = fnv(h, cand, clen);
+		else
+			h = fnv(h, fx->f[i].cur, fx->f[i].clen);
+		h = fnv(h, "\0", 1);
+	}
+	return h;
+}
+
+static bool
+seen_state(const struct fixer *fx, uint64_t h)
+{
+	size_t i;
+
+	for (i = 0; i < fx->nseen; i++)
+		if (fx->seen[i] == h)
+			return true;
+	return false;
+}
+
+static int
+add_state(struct fixer *fx, uint64_t h)
+{
+	if (sl_grow(&fx->seen, &fx->capseen, fx->nseen, sizeof(*fx->seen),
+	    16) != 0)
+		return SL_ENOMEM;
+	fx->seen[fx->nseen++] = h;
+	return 0;
+}
 
 static struct fbuf *
 fbuf_find(struct fixer *fx, const char *path)
@@ -336,6 +393,7 @@ round_once(struct fixer *fx, struct sl_ctx **ctxp, char **snapp,
 	char *key = NULL, *cand = NULL, *snap2 = NULL;
 	const char *why = NULL;
 	size_t i, clen;
+	uint64_t h;
 	int r;
 
 	for (i = 0; i < ctx->diags.n; i++) {
@@ -364,6 +422,11 @@ round_once(struct fixer *fx, struct sl_ctx **ctxp, char **snapp,
 	}
 	if ((r = apply_edits(b, d, &cand, &clen)) != 0)
 		goto fail;
+	h = state_hash(fx, b, cand, clen);
+	if (seen_state(fx, h)) {
+		why = "it would undo an earlier fix";
+		goto refuse;
+	}
 	{
 		char *keep = b->cur;
 		size_t keeplen = b->clen;
@@ -403,6 +466,8 @@ round_once(struct fixer *fx, struct sl_ctx **ctxp, char **snapp,
 			fprintf(fx->msgs, "%s\n", line);
 	}
 	forget_refusals(fx);
+	if ((r = add_state(fx, h)) != 0)
+		goto fail;
 	res->fixed++;
 	sl_free(b->cur);
 	b->cur = cand;
@@ -473,7 +538,8 @@ sl_fix_file(const struct sl_lint_options *opts, const char *path,
 	fx.error = res->error;
 	if ((ctx = lint(&fx, &r)) == NULL)
 		goto out;
-	if ((r = track(&fx, ctx)) != 0)
+	if ((r = track(&fx, ctx)) != 0 ||
+	    (r = add_state(&fx, state_hash(&fx, NULL, NULL, 0))) != 0)
 		goto out;
 	errors0 = count(ctx, -1, SL_SEV_ERROR);
 	if (errors0 == 0 && (r = sl_snapshot(ctx, opts, top_source(ctx, path),
@@ -540,5 +606,6 @@ sl_fix_file(const struct sl_lint_options *opts, const char *path,
 	sl_free(fx.f);
 	forget_refusals(&fx);
 	sl_free(fx.refused);
+	sl_free(fx.seen);
 	return r;
 }
