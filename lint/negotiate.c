@@ -1201,6 +1201,7 @@ walk_auth(struct walk *w)
 		CHECK(msg(w->a, &st->msgs, SL_NW_SSHLINT, SL_NL_NOTE,
 		    aprintf(w->a, "the server sends no server-sig-algs "
 		    "(no EXT_INFO)")));
+	st->pre = st->msgs.n;
 	if (!in_list(methods, "publickey") || !c->pubkey_auth) {
 		CHECK(msg(w->a, &st->msgs, SL_NW_SSHLINT, SL_NL_NOTE,
 		    aprintf(w->a, "%s", !c->pubkey_auth ?

@@ -184,6 +184,7 @@ struct sl_nstage {
 	const char *chosen;	/* algorithm (NULL: none) */
 	const char *client, *server;	/* lists compared (as sent) */
 	struct sl_nmsgs msgs;
+	size_t pre;		/* auth: messages before the identities' */
 };
 
 struct sl_nident_res {

@@ -4,6 +4,7 @@
  * keyword may be there), and the text / JSON reports of sl_negotiate().
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,21 @@ top_line(const struct sl_nego *n, uint32_t top, uint32_t sid, int depth)
 	return -1;
 }
 
+/* The line `ln` of source `sid` with [start, end) replaced by `text`. */
+static const char *
+line_after(struct sl_nego *n, uint32_t sid, const struct sl_line *ln,
+    uint32_t start, uint32_t end, const char *text)
+{
+	const struct sl_source *src = n->ctx->src[sid];
+	uint32_t lend = ln->end;
+
+	while (lend > ln->start && (src->data[lend - 1] == '\n' ||
+	    src->data[lend - 1] == '\r'))
+		lend--;
+	return ap(&n->a, "%.*s%s%.*s", (int)(start - ln->start),
+	    src->data + ln->start, text, (int)(lend - end), src->data + end);
+}
+
 static int
 add_edit(struct sl_nego *n, const struct sl_nego_edit *e)
 {
@@ -258,7 +274,10 @@ place_client(struct sl_nego *n, const struct sl_nfix *fx)
 				e.where = ap(&n->a, "the value on line %u (block "
 				    "'Host %s')", ln->lineno, host);
 				e.text = fx->value;
-				return add_edit(n, &e);
+				e.line_text = line_after(n, e.source_id, ln,
+				    e.start, e.end, e.text);
+				return e.where && e.line_text ? add_edit(n, &e) :
+				    SL_ENOMEM;
 			}
 		}
 		wpos = top_line(n, n->client_top, (uint32_t)w.source_id, 0);
@@ -344,7 +363,9 @@ place_client(struct sl_nego *n, const struct sl_nfix *fx)
 		e.where = ap(&n->a, "the value on line %u (applies to every "
 		    "host: the line is global)", ln->lineno);
 		e.text = fx->value;
-		return e.where ? add_edit(n, &e) : SL_ENOMEM;
+		e.line_text = line_after(n, e.source_id, ln, e.start, e.end,
+		    e.text);
+		return e.where && e.line_text ? add_edit(n, &e) : SL_ENOMEM;
 	}
 }
 
@@ -391,7 +412,10 @@ place_server(struct sl_nego *n, const struct sl_nfix *fx)
 			    "block)", ln->lineno) : ap(&n->a, "the value on "
 			    "line %u (global: every connection)", ln->lineno);
 			e.text = fx->value;
-			return e.where ? add_edit(n, &e) : SL_ENOMEM;
+			e.line_text = line_after(n, e.source_id, ln, e.start,
+			    e.end, e.text);
+			return e.where && e.line_text ? add_edit(n, &e) :
+			    SL_ENOMEM;
 		}
 	}
 	ind = indent_of(n, top, UINT32_MAX);
@@ -523,11 +547,12 @@ fix_scope(const struct sl_nfix *f)
 }
 
 static void
-print_msgs(FILE *out, const struct sl_nmsgs *m, const char *ind)
+print_msgs(FILE *out, const struct sl_nmsgs *m, size_t from, size_t to,
+    const char *ind)
 {
 	size_t i;
 
-	for (i = 0; i < m->n; i++) {
+	for (i = from; i < m->n && i < to; i++) {
 		const struct sl_nmsg *x = &m->v[i];
 
 		if (x->who == SL_NW_SSHLINT)
@@ -591,6 +616,7 @@ sl_nego_print_text(const struct sl_nego *cn, FILE *out)
 			fprintf(out, "    client: %s\n    server: %s\n",
 			    st->client, st->server ? st->server : "");
 		if (s == SL_NEGO_AUTH) {
+			print_msgs(out, &st->msgs, 0, st->pre, "    ");
 			fprintf(out, "    client PubkeyAcceptedAlgorithms: %s\n"
 			    "    server PubkeyAcceptedAlgorithms: %s\n"
 			    "    server-sig-algs: %s\n",
@@ -617,10 +643,12 @@ sl_nego_print_text(const struct sl_nego *cn, FILE *out)
 				if (ir->sigalg != NULL)
 					fprintf(out, " [%s]", ir->sigalg);
 				fputc('\n', out);
-				print_msgs(out, &ir->msgs, "        ");
+				print_msgs(out, &ir->msgs, 0, SIZE_MAX,
+				    "        ");
 			}
 		}
-		print_msgs(out, &st->msgs, "    ");
+		print_msgs(out, &st->msgs, s == SL_NEGO_AUTH ? st->pre : 0,
+		    SIZE_MAX, "    ");
 	}
 	fputc('\n', out);
 	if (r->ok)
@@ -646,7 +674,7 @@ sl_nego_print_text(const struct sl_nego *cn, FILE *out)
 		fputs("\nedits:\n", out);
 	for (i = 0; i < n->nedits; i++) {
 		const struct sl_nego_edit *e = &n->edits[i];
-		const char *p = e->text, *nl;
+		const char *p = e->line_text ? e->line_text : e->text, *nl;
 
 		fprintf(out, "  %s: %s %s:\n", e->path, e->action, e->where);
 		while (*p) {
@@ -868,6 +896,8 @@ sl_nego_print_json(const struct sl_nego *cn, FILE *out)
 		js(&sb, e->where);
 		sl_strbuf_adds(&sb, ",\"text\":");
 		js(&sb, e->text);
+		sl_strbuf_adds(&sb, ",\"new_line\":");
+		js(&sb, e->line_text);
 		sl_strbuf_adds(&sb, ",\"key\":");
 		js(&sb, e->key);
 		sl_strbuf_adds(&sb, ",\"why\":");

@@ -109,7 +109,10 @@ struct sl_nego_edit {
 	uint32_t line;		/**< 1-based line of the edit point */
 	const char *action;	/**< "insert" or "replace" */
 	const char *where;	/**< e.g. "after line 4, in block 'Host foo'" */
-	const char *text;	/**< the new text (whole lines) */
+	const char *text;	/**< the new text: whole lines for an insert,
+				 * the new value for a replace */
+	const char *line_text;	/**< replace: the whole line after the
+				 * edit (NULL for an insert) */
 	const char *key;	/**< effective setting it changes (ssh -G /
 				 * sshd -T name) */
 	const char *why;
