@@ -288,11 +288,30 @@ sl_key_fingerprint(struct sl_arena *a, const struct sl_key *k)
 
 /* ---- files ---- */
 
+static int slurp_max(struct sl_arena *a, const char *path, size_t max,
+    char **out, size_t *outlen, struct stat *st);
+
 /* Read a whole small file into the arena (NUL-terminated). 0, 1 (errno
  * kept), SL_ENOMEM. */
 static int
 slurp(struct sl_arena *a, const char *path, char **out, size_t *outlen,
     struct stat *st)
+{
+	return slurp_max(a, path, MAX_KEYFILE, out, outlen, st);
+}
+
+int
+sl_nego_read_file(struct sl_arena *a, const char *path, size_t max,
+    char **data, size_t *len)
+{
+	struct stat st;
+
+	return slurp_max(a, path, max, data, len, &st);
+}
+
+static int
+slurp_max(struct sl_arena *a, const char *path, size_t max, char **out,
+    size_t *outlen, struct stat *st)
 {
 	int fd, e;
 	ssize_t n;
@@ -301,8 +320,18 @@ slurp(struct sl_arena *a, const char *path, char **out, size_t *outlen,
 
 	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1)
 		return 1;
+	if (fstat(fd, st) == 0 && S_ISCHR(st->st_mode) &&
+	    strcmp(path, "/dev/null") == 0) {
+		/* an empty file, as ssh and sshd read it */
+		close(fd);
+		if ((*out = sl_arena_alloc(a, 1)) == NULL)
+			return SL_ENOMEM;
+		**out = '\0';
+		*outlen = 0;
+		return 0;
+	}
 	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) ||
-	    st->st_size > MAX_KEYFILE) {
+	    (size_t)st->st_size > max) {
 		e = !S_ISREG(st->st_mode) ? EISDIR : EFBIG;
 		close(fd);
 		errno = e;

@@ -100,6 +100,10 @@ struct sl_keyfile {
  */
 int sl_keyfile_read(struct sl_arena *a, const char *path,
     struct sl_keyfile *kf);
+/* Read a whole file of at most `max` bytes into the arena (NUL-terminated):
+ * 0, 1 (not readable, too big; errno set), SL_ENOMEM. */
+int sl_nego_read_file(struct sl_arena *a, const char *path, size_t max,
+    char **data, size_t *len);
 /* Read only a public key file (a ".pub" or a certificate). 0, SL_ENOMEM. */
 int sl_pubfile_read(struct sl_arena *a, const char *path,
     struct sl_keyfile *kf);

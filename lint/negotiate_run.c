@@ -460,28 +460,48 @@ order_agent(struct sl_nego *n, const struct sl_key *keys,
 	return 0;
 }
 
+/* Next line of data[0..len) from *pos (without its end of line); false at
+ * the end. */
+static bool
+next_line(char *data, size_t len, size_t *pos, char **line, size_t *n)
+{
+	char *nl;
+
+	if (*pos >= len)
+		return false;
+	*line = data + *pos;
+	nl = memchr(*line, '\n', len - *pos);
+	*n = nl ? (size_t)(nl - *line) : len - *pos;
+	*pos += *n + (nl != NULL);
+	if (*n > 0 && (*line)[*n - 1] == '\r')
+		(*n)--;
+	(*line)[*n] = '\0';
+	return true;
+}
+
+#define MAX_AUTHKEYS	(4 * 1024 * 1024)
+#define MAX_KNOWN_HOSTS	(64 * 1024 * 1024)
+
 /* Is each identity listed in the authorized_keys file? */
 static int
 check_authorized(struct sl_nego *n, const char *path)
 {
-	FILE *f;
-	char *line = NULL;
-	size_t cap = 0, i, j, nkeys = 0, capkeys = 0;
-	ssize_t len;
+	char *data, *line;
+	size_t len, pos = 0, ll, i, j, nkeys = 0, capkeys = 0;
 	struct sl_key *keys = NULL;
 	struct sl_ak_line al;
-	int r = 0;
+	int r;
 
-	if ((f = fopen(path, "r")) == NULL) {
+	if ((r = sl_nego_read_file(&n->a, path, MAX_AUTHKEYS, &data,
+	    &len)) != 0) {
+		if (r == SL_ENOMEM)
+			return r;
 		sl_ctx_set_error(n->ctx, "%s: %s", path, strerror(errno));
 		return SL_EIO;
 	}
-	while ((len = getline(&line, &cap, f)) > 0) {
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			len--;
-		if (sl_ak_parse_line(line, (size_t)len, n->s.version >=
-		    V(7, 4) ? n->s.version : 0, &al) != SL_AKL_KEY ||
+	while (next_line(data, len, &pos, &line, &ll)) {
+		if (sl_ak_parse_line(line, ll, n->s.version >= V(7, 4) ?
+		    n->s.version : 0, &al) != SL_AKL_KEY ||
 		    al.opts.cert_authority)
 			continue;
 		if (sl_grow(&keys, &capkeys, nkeys, sizeof(*keys), 8) != 0) {
@@ -508,9 +528,7 @@ check_authorized(struct sl_nego *n, const char *path)
 				n->ids[i].authorized = 1;
 	}
  out:
-	free(line);
 	sl_free(keys);
-	fclose(f);
 	return r;
 }
 
@@ -519,15 +537,13 @@ check_authorized(struct sl_nego *n, const char *path)
 static int
 read_known_hosts(struct sl_nego *n, const char *files, const char *name)
 {
-	char *copy, *p, *fn, *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	char *copy, *p, *fn, *data, *line;
+	size_t len, pos, ll;
 	int hashed = 0, r = 0;
-	FILE *f;
 
 	if (files == NULL || (copy = sl_strdup(files)) == NULL)
 		return files == NULL ? 0 : SL_ENOMEM;
-	for (p = copy; (fn = strsep(&p, " ")) != NULL;) {
+	for (p = copy; r == 0 && (fn = strsep(&p, " ")) != NULL;) {
 		const char *path;
 
 		if (*fn == '\0')
@@ -536,15 +552,19 @@ read_known_hosts(struct sl_nego *n, const char *files, const char *name)
 			r = SL_ENOMEM;
 			break;
 		}
-		if ((f = fopen(path, "r")) == NULL)
+		if ((r = sl_nego_read_file(&n->a, path, MAX_KNOWN_HOSTS, &data,
+		    &len)) != 0) {
+			r = r == SL_ENOMEM ? r : 0;	/* missing: none */
 			continue;
-		while ((len = getline(&line, &cap, f)) > 0) {
+		}
+		pos = 0;
+		while (r == 0 && next_line(data, len, &pos, &line, &ll)) {
 			char *s = line, *hosts, *type;
 			bool ca = false;
 
 			while (*s == ' ' || *s == '\t')
 				s++;
-			if (*s == '#' || *s == '\n')
+			if (*s == '#' || *s == '\0')
 				continue;
 			if (*s == '@') {
 				ca = strncmp(s, "@cert-authority", 15) == 0;
@@ -560,7 +580,7 @@ read_known_hosts(struct sl_nego *n, const char *files, const char *name)
 			*s++ = '\0';
 			s += strspn(s, " \t");
 			type = s;
-			s += strcspn(s, " \t\n");
+			s += strcspn(s, " \t");
 			*s = '\0';
 			if (strncmp(hosts, "|1|", 3) == 0) {
 				hashed++;
@@ -570,14 +590,13 @@ read_known_hosts(struct sl_nego *n, const char *files, const char *name)
 				continue;
 			if (ca)
 				n->c.known_ca = true;
-			else if (!sl_nego_list_has(n->c.known_types, type))
-				n->c.known_types = n->c.known_types ?
-				    ap(&n->a, "%s,%s", n->c.known_types, type) :
-				    ap(&n->a, "%s", type);
+			else if (!sl_nego_list_has(n->c.known_types, type) &&
+			    (n->c.known_types = n->c.known_types ?
+			    ap(&n->a, "%s,%s", n->c.known_types, type) :
+			    ap(&n->a, "%s", type)) == NULL)
+				r = SL_ENOMEM;
 		}
-		fclose(f);
 	}
-	free(line);
 	sl_free(copy);
 	if (r == 0 && hashed > 0)
 		r = sl_nego_note(n, ap(&n->a, "%d hashed known_hosts "
