@@ -496,6 +496,13 @@ hostkey_offer(struct walk *w, struct hkoffer *h)
 				continue;
 			if (!supports(s, SL_AK_KEY, sl_key_ssh_name(k)))
 				continue;	/* sshd cannot load it */
+			/* nor an RSA key under its RequiredRSASize (9.1+:
+			 * "Host key F: Invalid key length") */
+			if (k->kt == SL_KT_RSA && (k->small ||
+			    (s->version >= V(9, 1) && k->bits > 0 &&
+			    s->list[SL_NO_RSASIZE] != NULL &&
+			    k->bits < (unsigned)atoi(s->list[SL_NO_RSASIZE]))))
+				continue;
 			if (legacy(s))
 				hk_add(h, sl_key_ssh_name(k), L, o);
 			else if (k->kt == SL_KT_RSA && s->version >= V(7, 8)) {
@@ -1053,6 +1060,8 @@ walk_ident(struct walk *w, size_t i, bool *done)
 	ir->status = SL_NEGO_FAIL;
 	if (!id->key_known) {
 		if (!id->priv_exists && id->agent == SL_NAG_NONE) {
+			CHECK(msg(w->a, &ir->msgs, SL_NW_CLIENT, SL_NL_DEBUG1,
+			    aprintf(w->a, "Trying private key: %s", id->file)));
 			CHECK(id_fail(w, ir, SL_NR_ID_MISSING, SL_NW_CLIENT,
 			    id->userprovided ? SL_NL_INFO : SL_NL_DEBUG3,
 			    aprintf(w->a, "no such identity: %s: No such file "

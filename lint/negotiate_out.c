@@ -602,6 +602,7 @@ sl_nego_print_text(const struct sl_nego *cn, FILE *out)
 	fprintf(out, "%s\n\n", n->s.nhostkeys ? "" : " none known");
 	for (s = 0; s < SL_NEGO_STAGE__COUNT; s++) {
 		const struct sl_nstage *st = &r->stage[s];
+		size_t nmissing = 0;
 
 		fprintf(out, "%-12s %-12s", sl_nego_stage_name(
 		    (enum sl_nego_stage_id)s), sl_nego_status_name(st->status));
@@ -631,6 +632,11 @@ sl_nego_print_text(const struct sl_nego *cn, FILE *out)
 				if (ir->reason == SL_NR_NONE &&
 				    ir->msgs.n == 0)
 					continue;	/* not tried */
+				if (ir->reason == SL_NR_ID_MISSING &&
+				    !id->userprovided) {
+					nmissing++;	/* a default: silent */
+					continue;
+				}
 				fprintf(out, "    identity %s (", id->file);
 				if (id->key_known)
 					print_key(out, &n->a, &id->key);
@@ -647,6 +653,10 @@ sl_nego_print_text(const struct sl_nego *cn, FILE *out)
 				    "        ");
 			}
 		}
+		if (nmissing > 0)
+			fprintf(out, "    (%zu default identity file%s do%s not "
+			    "exist)\n", nmissing, nmissing == 1 ? "" : "s",
+			    nmissing == 1 ? "es" : "");
 		print_msgs(out, &st->msgs, s == SL_NEGO_AUTH ? st->pre : 0,
 		    SIZE_MAX, "    ");
 	}

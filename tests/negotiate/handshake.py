@@ -370,6 +370,26 @@ def sc_known_hosts_order(w):
           "known_hosts order: %s" % stage(pred, "hostkey")["chosen"])
 
 
+def sc_identity_missing(w):
+    c = Case(w, "auth: configured IdentityFile missing", identity=None,
+             client=["IdentityFile %s" % os.path.join(w.tmp, "id_missing")])
+    run(c, "auth", "identity-missing", fix=False)
+
+
+def sc_hostkey_rsa_size(w):
+    # verified 9.2: client RequiredRSASize=4096, 3072-bit host key
+    c = Case(w, "hostkey: RSA host key under RequiredRSASize",
+             hostkeys=("rsa",), client=["RequiredRSASize 4096"])
+    run(c, "hostkey", "host-key-too-small")
+
+
+def sc_user_rsa_size(w):
+    # sshd drops its own 3072-bit RSA host key, refuses the user's
+    c = Case(w, "auth: sshd RequiredRSASize above the user key",
+             identity="id_rsa", sshd=["RequiredRSASize 4096"])
+    run(c, "auth", "key-too-small-for-server")
+
+
 def sc_kex(w):
     c = Case(w, "kex: server only diffie-hellman-group14-sha1",
              sshd=["KexAlgorithms diffie-hellman-group14-sha1"])
@@ -582,7 +602,8 @@ def main():
     try:
         w = World(tmp)
         w.python = paramiko_python()
-        todo = [sc_success, sc_known_hosts_order, sc_kex, sc_hostkey, sc_hostkey_client,
+        todo = [sc_success, sc_known_hosts_order, sc_identity_missing,
+                sc_hostkey_rsa_size, sc_user_rsa_size, sc_kex, sc_hostkey, sc_hostkey_client,
                 sc_cipher, sc_mac, sc_mac_aead, sc_server_refuses_ssh_rsa,
                 sc_server_refuses_rsa, sc_client_excludes_rsa,
                 sc_not_authorized, sc_unprotected, sc_include_permissions]

@@ -688,6 +688,14 @@ test_cb14_rsa_size(void **state)
 	assert_int_equal(r.reason, SL_NR_HOSTKEY_SIZE);
 	assert_true(has(&r.stage[SL_NEGO_HOSTKEY].msgs, SL_NW_CLIENT,
 	    "Bad server host key: Invalid key length"));
+	/* sshd drops its own RSA host key under its RequiredRSASize */
+	side(&s, V(9, 2), true);
+	hostkey(&s, SL_KT_RSA, 3072);
+	hostkey(&s, SL_KT_ED25519, 256);
+	s.list[SL_NO_RSASIZE] = "4096";
+	c.list[SL_NO_RSASIZE] = "1024";
+	walk(&c, &s, NULL, 0, &r);
+	assert_string_equal(r.stage[SL_NEGO_HOSTKEY].server, "ssh-ed25519");
 	/* an RSA key under 1024 bits is refused everywhere from 7.6 */
 	c.list[SL_NO_RSASIZE] = "1024";
 	side(&s, V(9, 2), true);
