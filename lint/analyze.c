@@ -59,6 +59,10 @@ struct an {
 	enum sl_dialect dialect;
 	struct agg *v;
 	size_t n, cap;
+	/* index of v by (rule, src, start): open addressing, entries are
+	 * index + 1 (0: empty); hcap a power of two */
+	size_t *hidx;
+	size_t hcap;
 	bool oom;
 	bool **dup;		/* per source, per line: reported duplicate */
 	int sev_override;	/* >= 0: severity of the next report */
@@ -108,6 +112,39 @@ severity(const struct an *an, int rule)
 	return sl_policy_severity(an->pol, rule);
 }
 
+static size_t
+agg_hash(int rule, uint32_t src, uint32_t start)
+{
+	uint64_t h = ((uint64_t)(unsigned)rule * 0x9e3779b97f4a7c15ULL) ^
+	    ((uint64_t)src << 32) ^ start;
+
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return (size_t)h;
+}
+
+/* Double the index (and fill it again from v). */
+static int
+agg_rehash(struct an *an)
+{
+	size_t ncap = an->hcap ? an->hcap * 2 : 64, i, k;
+	size_t *nh = sl_calloc(ncap, sizeof(*nh));
+
+	if (nh == NULL)
+		return SL_ENOMEM;
+	for (k = 0; k < an->n; k++) {
+		for (i = agg_hash(an->v[k].rule, an->v[k].src, an->v[k].start) &
+		    (ncap - 1); nh[i] != 0; i = (i + 1) & (ncap - 1))
+			;
+		nh[i] = k + 1;
+	}
+	sl_free(an->hidx);
+	an->hidx = nh;
+	an->hcap = ncap;
+	return 0;
+}
+
 static void
 vreport(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
     const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
@@ -141,13 +178,22 @@ vreport(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
 		sl_strbuf_release(&sb);
 		goto drop;
 	}
-	for (i = 0; i < an->n; i++)
-		if (an->v[i].rule == rule && an->v[i].src == src &&
-		    an->v[i].start == start && strcmp(an->v[i].msg, sb.buf) == 0) {
-			a = &an->v[i];
+	for (i = agg_hash(rule, src, start) & (an->hcap - 1);
+	    an->hcap > 0 && an->hidx[i] != 0; i = (i + 1) & (an->hcap - 1)) {
+		struct agg *c = &an->v[an->hidx[i] - 1];
+
+		if (c->rule == rule && c->src == src && c->start == start &&
+		    strcmp(c->msg, sb.buf) == 0) {
+			a = c;
 			break;
 		}
+	}
 	if (a == NULL) {
+		if ((an->n + 1) * 2 > an->hcap && agg_rehash(an) != 0) {
+			an->oom = true;
+			sl_strbuf_release(&sb);
+			goto drop;
+		}
 		if (sl_grow(&an->v, &an->cap, an->n, sizeof(*an->v), 16) != 0) {
 			an->oom = true;
 			sl_strbuf_release(&sb);
@@ -166,6 +212,10 @@ vreport(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
 			an->oom = true;
 			goto drop;
 		}
+		for (i = agg_hash(rule, src, start) & (an->hcap - 1);
+		    an->hidx[i] != 0; i = (i + 1) & (an->hcap - 1))
+			;
+		an->hidx[i] = an->n;
 		a->fix = fx;
 		fx = NULL;
 	} else
@@ -181,9 +231,9 @@ vreport(struct an *an, int rule, struct sl_origin o, struct fixspec *fx,
 		a->everyone = true;
 		return;
 	}
-	for (i = 0; i < a->nwho; i++)
-		if (strcmp(a->who[i], an->who) == 0)
-			return;
+	/* targets are evaluated one after the other: a repeat is the last */
+	if (a->nwho > 0 && strcmp(a->who[a->nwho - 1], an->who) == 0)
+		return;
 	if (sl_grow(&a->who, &a->capwho, a->nwho, sizeof(*a->who), 4) != 0 ||
 	    (a->who[a->nwho] = sl_strdup(an->who)) == NULL) {
 		an->oom = true;
@@ -486,6 +536,7 @@ release(struct an *an)
 		}
 	}
 	sl_free(an->v);
+	sl_free(an->hidx);
 }
 
 /* ---- the files of the tree (top and what it includes) ---- */
