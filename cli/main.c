@@ -125,6 +125,8 @@ usage(FILE *f)
 	    "       sshlint negotiate --client-config F --host H [OPTIONS] "
 	    "(see --help)\n"
 	    "       sshlint explain 'OPENSSH MESSAGE'\n"
+	    "       sshlint doctor [HOST] [OPTIONS] (see sshlint doctor "
+	    "--help)\n"
 	    "       sshlint rules [RULE]\n"
 	    "       sshlint policies [NAME|FILE]\n"
 	    "\n"
@@ -442,6 +444,15 @@ cmd_rules(int argc, char **argv)
 	const struct sl_rule_info *ri;
 	size_t i;
 
+	if (argc > 2 && (strcmp(argv[2], "--help") == 0 ||
+	    strcmp(argv[2], "-h") == 0)) {
+		printf("usage: sshlint rules [RULE]\n\nWithout RULE: every rule "
+		    "with its id, name, default severity and summary, and\n"
+		    "whether --fix can repair it. With RULE (an id such as "
+		    "SSH101 or a name\nsuch as shadowed-directive): its "
+		    "explanation.\n");
+		return EXIT_CLEAN;
+	}
 	if (argc > 2) {
 		if ((ri = sl_rule_find(argv[2])) == NULL) {
 			fprintf(stderr, "sshlint: unknown rule '%s'\n",
