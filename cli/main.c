@@ -1,6 +1,7 @@
 /* sshlint command line. Sees only the public API in include/sshlint/. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -739,16 +740,36 @@ load_policy(const struct cli *c, const struct project *proj)
 	exit(EXIT_USAGE);
 }
 
-/* Project overrides for the rewriter: rules off for a file. */
+/* What the rewriter may touch: project overrides, and with files given
+ * in a project, only those files (fixed in their entry point's context). */
+struct fix_scope {
+	const struct project *proj;
+	char **only;		/* real paths, or NULL: any file */
+	size_t nonly;
+};
+
 static int
 fix_rule_off(void *arg, const char *path, int rule)
 {
-	const struct project *p = arg;
-	char *rel = project_relpath(p, path);
-	int off = project_rule_disabled(p, rel, (size_t)rule);
+	const struct fix_scope *fs = arg;
+	char real[PATH_MAX];
+	size_t i;
+	int off = 0;
 
-	free(rel);
-	return off;
+	if (fs->proj != NULL) {
+		char *rel = project_relpath(fs->proj, path);
+
+		off = project_rule_disabled(fs->proj, rel, (size_t)rule);
+		free(rel);
+	}
+	if (off || fs->only == NULL)
+		return off;
+	if (realpath(path, real) == NULL)
+		return 1;
+	for (i = 0; i < fs->nonly; i++)
+		if (strcmp(fs->only[i], real) == 0)
+			return 0;
+	return 1;
 }
 
 static int
@@ -771,20 +792,24 @@ fault(const char *name)
  * files with changes, or -1 when a file could not be written.
  */
 static int
-fix_one(struct run *rn, const char *path, int dialect)
+fix_one(struct run *rn, const char *path, int dialect,
+    const struct fix_scope *scope)
 {
 	struct sl_lint_options lo = rn->c->lo;
 	struct sl_fix_options fo;
 	struct sl_fix_result res;
+	struct fix_scope whole = { rn->proj, NULL, 0 };
 	int r;
 
 	lo.dialect = dialect;
 	memset(&fo, 0, sizeof(fo));
 	fo.mode = rn->c->diff ? SL_FIX_DIFF : SL_FIX_WRITE;
 	fo.backup_suffix = rn->c->backup;
-	if (rn->proj != NULL) {
+	if (scope == NULL)
+		scope = &whole;
+	if (scope->proj != NULL || scope->only != NULL) {
 		fo.rule_off = fix_rule_off;
-		fo.rule_off_arg = (void *)rn->proj;
+		fo.rule_off_arg = (void *)scope;
 	}
 	/* test hooks for the writer's failure paths */
 	fo.fail_write = fault("SSHLINT_FAIL_WRITE");
@@ -803,6 +828,25 @@ fix_one(struct run *rn, const char *path, int dialect)
 		    "applied\n", path, res.fixed, res.fixed == 1 ? "" : "es",
 		    res.files, res.files == 1 ? "" : "s", res.skipped);
 	return (int)res.files;
+}
+
+/* A context holding the entry points, to tell which given files they
+ * reach (find_source()); NULL on failure. The caller frees it. */
+static struct sl_ctx *
+entries_ctx(const struct run *rn, const struct project *proj,
+    int cli_dialect)
+{
+	struct run tmp = *rn;
+	size_t i;
+
+	if ((tmp.ctx = sl_ctx_new()) == NULL)
+		return NULL;
+	tmp.failures = 0;
+	for (i = 0; i < proj->nentries; i++)
+		lint_one(&tmp, proj->entries[i].path, top_dialect(&tmp,
+		    proj->entries[i].path, proj->entries[i].dialect,
+		    cli_dialect));
+	return tmp.ctx;
 }
 
 int
@@ -905,8 +949,54 @@ main(int argc, char **argv)
 			for (i = 0; i < proj.nentries; i++)
 				if ((n = fix_one(&rn, proj.entries[i].path,
 				    top_dialect(&rn, proj.entries[i].path,
-				    proj.entries[i].dialect, cli_dialect))) > 0)
+				    proj.entries[i].dialect, cli_dialect),
+				    NULL)) > 0)
 					changed += n;
+		} else if (have_proj && proj.nentries > 0) {
+			/*
+			 * Files given in a project (a pre-commit fix hook):
+			 * fixed in the context of the entry points that reach
+			 * them, touching only them; a file no entry reaches
+			 * is fixed alone.
+			 */
+			struct fix_scope sc = { &proj, NULL, 0 };
+			char real[PATH_MAX];
+			size_t k;
+
+			if ((sc.only = calloc((size_t)npos,
+			    sizeof(*sc.only))) == NULL) {
+				fprintf(stderr, "sshlint: out of memory\n");
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			for (k = 0; k < (size_t)npos; k++)
+				if (realpath(pos[k], real) != NULL &&
+				    (sc.only[sc.nonly] = strdup(real)) != NULL)
+					sc.nonly++;
+			for (i = 0; i < proj.nentries; i++)
+				if ((n = fix_one(&rn, proj.entries[i].path,
+				    top_dialect(&rn, proj.entries[i].path,
+				    proj.entries[i].dialect, cli_dialect),
+				    &sc)) > 0)
+					changed += n;
+			/* files that no entry point includes: alone */
+			{
+				struct sl_ctx *ec = entries_ctx(&rn, &proj,
+				    cli_dialect);
+
+				for (k = 0; ec != NULL && k < (size_t)npos;
+				    k++)
+					if (strcmp(pos[k], "-") != 0 &&
+					    find_source(ec, pos[k]) < 0 &&
+					    (n = fix_one(&rn, pos[k],
+					    top_dialect(&rn, pos[k], -1,
+					    cli_dialect), NULL)) > 0)
+						changed += n;
+				sl_ctx_free(ec);
+			}
+			for (k = 0; k < sc.nonly; k++)
+				free(sc.only[k]);
+			free(sc.only);
 		} else if (npos == 0) {
 			if ((defp = default_path(&c)) == NULL) {
 				fprintf(stderr, "sshlint: cannot find the home "
@@ -915,7 +1005,7 @@ main(int argc, char **argv)
 				goto out;
 			}
 			if ((n = fix_one(&rn, defp, top_dialect(&rn, defp, -1,
-			    cli_dialect))) > 0)
+			    cli_dialect), NULL)) > 0)
 				changed += n;
 		} else {
 			for (i = 0; i < (size_t)npos; i++) {
@@ -923,7 +1013,7 @@ main(int argc, char **argv)
 					die_usage("--fix/--diff need files, not "
 					    "standard input");
 				if ((n = fix_one(&rn, pos[i], top_dialect(&rn,
-				    pos[i], -1, cli_dialect))) > 0)
+				    pos[i], -1, cli_dialect), NULL)) > 0)
 					changed += n;
 			}
 		}
