@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "sshlint/eval.h"
+#include "sshlint/fix.h"
 #include "sshlint/negotiate.h"
 #include "sshlint/sshlint.h"
 
@@ -24,6 +25,7 @@ negotiate_usage(FILE *f)
 "           [--server-config FILE [-C SPEC]...] [--server-version V]\n"
 "           [--server-hostkey KEY.pub]... [--identity KEY[.pub]]...\n"
 "           [--client-version V] [--authorized-keys FILE] [--no-agent]\n"
+"           [--fix [--backup SUFFIX] | --diff]\n"
 "           [--server-auth-methods LIST]\n"
 "           [--format text|json] [--home DIR] [--sysroot DIR]\n"
 "\n"
@@ -59,6 +61,11 @@ negotiate_usage(FILE *f)
 "                        (default: assumed)\n"
 "  --no-agent            do not ask the agent for its keys\n"
 "  --format text|json    output format\n"
+"  --fix                 apply the proposed edits to the configuration files\n"
+"                        (atomically; only when they make the connection\n"
+"                        succeed), then predict again\n"
+"  --diff                print the edits as a unified diff (patch -p1)\n"
+"  --backup SUFFIX       with --fix, keep each original as FILE+SUFFIX\n"
 "\n"
 "Exit status: 0 the connection would succeed, 1 it would fail, 2 usage or\n"
 "file error.\n");
@@ -140,6 +147,64 @@ env(const char *name)
 	return getenv(name);
 }
 
+/*
+ * --fix / --diff: write the planner's edits, grouped by file. The planner
+ * proved they make the connection succeed (it re-ran the walk); they are
+ * written atomically, and the prediction is the caller's to repeat.
+ */
+static int
+apply_fixes(const struct sl_nego *n, bool fix, const char *backup, bool json)
+{
+	struct sl_fix_options fo;
+	size_t ne = sl_nego_nedits(n), i, k, m;
+	struct sl_edit *ed;
+	char err[1024];
+	int rc = EXIT_FINDINGS;
+
+	if ((ed = calloc(ne, sizeof(*ed))) == NULL) {
+		fprintf(stderr, "sshlint: out of memory\n");
+		return EXIT_USAGE;
+	}
+	memset(&fo, 0, sizeof(fo));
+	fo.mode = fix ? SL_FIX_WRITE : SL_FIX_DIFF;
+	fo.backup_suffix = backup;
+	for (i = 0; i < ne; i++) {
+		const struct sl_nego_edit *e = sl_nego_edit_at(n, i);
+		bool done = false;
+
+		/* once per file: collect the edits of this file */
+		for (k = 0; k < i; k++)
+			if (strcmp(sl_nego_edit_at(n, k)->path, e->path) == 0)
+				done = true;
+		if (done)
+			continue;
+		for (m = 0, k = i; k < ne; k++) {
+			const struct sl_nego_edit *x = sl_nego_edit_at(n, k);
+
+			if (strcmp(x->path, e->path) != 0)
+				continue;
+			ed[m].start = x->start;
+			ed[m].end = x->end;
+			ed[m].text = x->text;
+			m++;
+		}
+		if (sl_edit_file(e->path, ed, m, &fo, stdout, err,
+		    sizeof(err)) != 0) {
+			fprintf(stderr, "sshlint: %s\n", err[0] ? err :
+			    "cannot apply the edits");
+			free(ed);
+			return EXIT_USAGE;
+		}
+		if (fix)
+			fprintf(json ? stderr : stdout, "sshlint: %s: applied "
+			    "%zu edit%s\n", e->path, m, m == 1 ? "" : "s");
+	}
+	if (fix)
+		rc = EXIT_CLEAN;
+	free(ed);
+	return rc;
+}
+
 int
 cmd_negotiate(int argc, char **argv)
 {
@@ -151,7 +216,8 @@ cmd_negotiate(int argc, char **argv)
 	const char *cver = NULL, *sver = NULL;
 	char *specs[MAX_LIST];
 	size_t nhk = 0, nids = 0, nspecs = 0, i;
-	bool json = false, no_agent = false;
+	bool json = false, no_agent = false, fix = false, diff = false;
+	const char *backup = NULL;
 	int a, r, rc;
 
 	memset(&q, 0, sizeof(q));
@@ -165,6 +231,13 @@ cmd_negotiate(int argc, char **argv)
 		}
 		if (strcmp(o, "--no-agent") == 0) {
 			no_agent = true;
+			continue;
+		}
+		if (strcmp(o, "--fix") == 0 || strcmp(o, "--diff") == 0) {
+			if (o[2] == 'f')
+				fix = true;
+			else
+				diff = true;
 			continue;
 		}
 		if (o[0] != '-')
@@ -214,9 +287,13 @@ cmd_negotiate(int argc, char **argv)
 			lo.home = v;
 		else if (strcmp(o, "--sysroot") == 0)
 			lo.sysroot = v;
+		else if (strcmp(o, "--backup") == 0)
+			backup = v;
 		else
 			die("unknown option %s", o);
 	}
+	if (fix && diff)
+		die("--fix and --diff exclude each other");
 	if (q.client_config == NULL)
 		die("--client-config FILE is required");
 	if (q.host == NULL)
@@ -250,6 +327,28 @@ cmd_negotiate(int argc, char **argv)
 		    sl_nego_print_text(n, stdout);
 		rc = r != 0 ? EXIT_USAGE : sl_nego_ok(n) ? EXIT_CLEAN :
 		    EXIT_FINDINGS;
+		if (r == 0 && !sl_nego_ok(n) && (fix || diff) &&
+		    sl_nego_nedits(n) > 0) {
+			rc = apply_fixes(n, fix, backup, json);
+			if (fix && rc == EXIT_CLEAN) {
+				/* predict again on the files as written */
+				struct sl_ctx *c2 = sl_ctx_new();
+				struct sl_nego *n2 = NULL;
+
+				rc = EXIT_USAGE;
+				if (c2 != NULL && sl_negotiate(c2, &lo, &q,
+				    &n2) == 0) {
+					rc = sl_nego_ok(n2) ? EXIT_CLEAN :
+					    EXIT_FINDINGS;
+					fprintf(json ? stderr : stdout,
+					    "sshlint: after the edits the "
+					    "connection %s\n", rc == EXIT_CLEAN ?
+					    "succeeds" : "still fails");
+				}
+				sl_nego_free(n2);
+				sl_ctx_free(c2);
+			}
+		}
 	}
 	sl_nego_free(n);
 	sl_ctx_free(ctx);

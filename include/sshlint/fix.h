@@ -7,6 +7,7 @@
 #ifndef SSHLINT_FIX_H
 #define SSHLINT_FIX_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "sshlint/sshlint.h"
@@ -53,6 +54,24 @@ struct sl_fix_result {
 int sl_fix_file(const struct sl_lint_options *opts, const char *path,
     const struct sl_fix_options *fo, FILE *out, FILE *msgs,
     struct sl_fix_result *res);
+
+/** One byte-span edit: replace [start, end) by text (start == end:
+ * insert). */
+struct sl_edit {
+	uint32_t start, end;
+	const char *text;
+};
+
+/**
+ * Apply edits computed on the current content of `path` (edits at the
+ * same offset apply in list order) and write the result atomically, or
+ * print it as a unified diff to `out` (SL_FIX_DIFF), with the options'
+ * backup suffix and test hooks. Returns 0, SL_EINVAL (overlapping or
+ * out-of-range edits), SL_EIO (err says why; the file is untouched) or
+ * SL_ENOMEM.
+ */
+int sl_edit_file(const char *path, const struct sl_edit *edits, size_t n,
+    const struct sl_fix_options *fo, FILE *out, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }
