@@ -565,17 +565,6 @@ lint_stdin(struct sl_ctx *ctx, const struct sl_lint_options *lo)
 }
 
 
-/* Number of sources loaded in a context (ids are 0, 1, ...). */
-static size_t
-nsources(const struct sl_ctx *ctx)
-{
-	const char *data;
-	size_t len, n = 0;
-
-	while (sl_ctx_source_text(ctx, (uint32_t)n, &data, &len) == 0)
-		n++;
-	return n;
-}
 
 /* Identity of a file: stat of its path. */
 static bool
@@ -596,7 +585,7 @@ find_source(const struct sl_ctx *ctx, const char *path)
 {
 	dev_t d, d2;
 	ino_t i, i2;
-	size_t k, n = nsources(ctx);
+	size_t k, n = sl_ctx_nsources(ctx);
 
 	if (!file_id(path, &d, &i))
 		return -1;
@@ -1054,7 +1043,7 @@ main(int argc, char **argv)
 			lint_one(&rn, proj.entries[i].path, top_dialect(&rn,
 			    proj.entries[i].path, proj.entries[i].dialect,
 			    cli_dialect));
-		nsrc = nsources(rn.ctx);
+		nsrc = sl_ctx_nsources(rn.ctx);
 		for (i = 0; i < (size_t)npos; i++) {
 			if (strcmp(pos[i], "-") != 0 &&
 			    find_source(rn.ctx, pos[i]) >= 0)
@@ -1062,7 +1051,7 @@ main(int argc, char **argv)
 			lint_one(&rn, pos[i], top_dialect(&rn, pos[i], -1,
 			    cli_dialect));
 		}
-		nsrc = nsources(rn.ctx);
+		nsrc = sl_ctx_nsources(rn.ctx);
 		keep = calloc(nsrc ? nsrc : 1, sizeof(*keep));
 		paths = calloc(nsrc ? nsrc : 1, sizeof(*paths));
 		if (keep == NULL || paths == NULL) {
@@ -1097,7 +1086,7 @@ main(int argc, char **argv)
 	}
 	if (keep != NULL)
 		sl_ctx_filter_diags(rn.ctx, keep_flagged, keep);
-	nsrc = nsources(rn.ctx);
+	nsrc = sl_ctx_nsources(rn.ctx);
 	if (have_proj) {
 		df.proj = &proj;
 		df.rel = calloc(nsrc ? nsrc : 1, sizeof(*df.rel));

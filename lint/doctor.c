@@ -9,6 +9,7 @@
  * safe_path(), auth2-pubkeyfile.c, auth-options.c.
  */
 #include "lint/doctor.h"
+#include "lint/eval.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -338,105 +339,11 @@ struct host_cfg {
 	bool batch;
 };
 
-/* tilde, then %-tokens of IdentityFile / CertificateFile (ssh.c
- * default_client_percent_dollar_expand()); NULL with *why set. */
-static char *
-expand_identity(const char *s, const char *home, const struct sl_eff *e,
-    const char *host_arg, const char *local_user, uid_t uid,
-    const char *(*env)(const char *), const char **why)
+/* An empty environment (the options gave no getenv). */
+static const char *
+no_env(const char *name)
 {
-	struct sl_strbuf sb = SL_STRBUF_INIT;
-	char lhost[256], *dot;
-	const char *v;
-
-	*why = NULL;
-	if (s[0] == '~' && (s[1] == '/' || s[1] == '\0')) {
-		sl_strbuf_adds(&sb, home);
-		s++;
-	} else if (s[0] == '~') {
-		const char *sl = strchr(s, '/');
-		char name[256];
-		struct passwd *pw;
-		size_t n = sl ? (size_t)(sl - s - 1) : strlen(s + 1);
-
-		if (n >= sizeof(name)) {
-			*why = "tilde_expand: user name too long";
-			return NULL;
-		}
-		memcpy(name, s + 1, n);
-		name[n] = '\0';
-		if ((pw = getpwnam(name)) == NULL) {
-			*why = "tilde_expand_filename: No such user";
-			return NULL;
-		}
-		sl_strbuf_adds(&sb, pw->pw_dir);
-		s += 1 + n;
-	}
-	if (gethostname(lhost, sizeof(lhost)) != 0)
-		snprintf(lhost, sizeof(lhost), "localhost");
-	lhost[sizeof(lhost) - 1] = '\0';
-	for (; *s; s++) {
-		if (*s == '$' && s[1] == '{') {
-			const char *end = strchr(s + 2, '}');
-			char name[128];
-
-			if (end == NULL || (size_t)(end - s - 2) >= sizeof(name)) {
-				*why = "invalid environment variable";
-				goto fail;
-			}
-			memcpy(name, s + 2, (size_t)(end - s - 2));
-			name[end - s - 2] = '\0';
-			if (env == NULL || (v = env(name)) == NULL) {
-				*why = "env var ${...} is not defined";
-				goto fail;
-			}
-			sl_strbuf_adds(&sb, v);
-			s = end;
-			continue;
-		}
-		if (*s != '%') {
-			sl_strbuf_addc(&sb, *s);
-			continue;
-		}
-		s++;
-		v = NULL;
-		switch (*s) {
-		case '%': v = "%"; break;
-		case 'd': v = home; break;
-		case 'u': v = local_user; break;
-		case 'h': v = eff_get(e, "hostname"); break;
-		case 'n': v = host_arg; break;
-		case 'k': v = eff_get(e, "hostkeyalias");
-			if (v == NULL)
-				v = host_arg;
-			break;
-		case 'p': v = eff_get(e, "port"); break;
-		case 'r': v = eff_get(e, "user"); break;
-		case 'L':
-			if ((dot = strchr(lhost, '.')) != NULL)
-				*dot = '\0';
-			v = lhost;
-			break;
-		case 'l': v = lhost; break;
-		case 'i': sl_strbuf_addf(&sb, "%lu", (unsigned long)uid);
-			continue;
-		case 'j': v = eff_get(e, "proxyjump");
-			if (v == NULL || strcmp(v, "none") == 0)
-				v = "";
-			break;
-		case 'C':
-			*why = "%C (a hash of the connection) is not expanded "
-			    "by sshlint";
-			goto fail;
-		default:
-			*why = "percent_expand: unknown key";
-			goto fail;
-		}
-		sl_strbuf_adds(&sb, v ? v : "");
-	}
-	return sl_strbuf_detach(&sb);
- fail:
-	sl_strbuf_release(&sb);
+	(void)name;
 	return NULL;
 }
 
@@ -956,6 +863,7 @@ struct client_run {
 	const struct sl_agent *ag;
 	bool agent_done;
 	struct sl_agent agent;
+	const struct sl_client *client;
 };
 
 static void
@@ -992,8 +900,8 @@ identities_of(struct client_run *cr, const char *host, const struct sl_eff *e)
 
 		if (!cert && strcmp(it->key, "identityfile") != 0)
 			continue;
-		path = expand_identity(it->value, cr->home, e, host,
-		    cr->local_user, cr->o->uid, cr->o->getenv, &why);
+		path = sl_client_expand_path(cr->client, e, it->value,
+		    cr->home, cr->o->getenv ? cr->o->getenv : no_env, &why);
 		if (path == NULL) {
 			if (why != NULL)
 				add(d, SL_RULE_IDENTITY_MISSING, SL_SEV_WARNING,
@@ -1035,17 +943,6 @@ each_host(void *arg, const char *host, const struct sl_eff *e)
 	return 0;
 }
 
-/* Number of sources in a context. */
-static size_t
-nsources(const struct sl_ctx *ctx)
-{
-	const char *data;
-	size_t len, n = 0;
-
-	while (sl_ctx_source_text(ctx, (uint32_t)n, &data, &len) == 0)
-		n++;
-	return n;
-}
 
 /* Findings of the configuration that make ssh/sshd refuse it. */
 static void
@@ -1117,8 +1014,9 @@ sl_doctor_client(struct sl_doctor *d, const struct sl_doctor_client_opts *o,
 		    sl_ctx_errmsg(ctx) : sl_strerror(r));
 		goto out;
 	}
+	cr.client = c;
 	/* which files were read; their permissions */
-	nsrc = nsources(ctx);
+	nsrc = sl_ctx_nsources(ctx);
 	if (nsrc > 0 && (d->config_files = sl_calloc(nsrc,
 	    sizeof(*d->config_files))) == NULL) {
 		r = SL_ENOMEM;

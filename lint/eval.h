@@ -68,6 +68,17 @@ struct sl_op_trace {
 	struct sl_origin winner;	/* the line that had set it before */
 };
 
+/*
+ * Expand a path as ssh expands IdentityFile / CertificateFile for the host
+ * just evaluated into `e` (default_client_percent_dollar_expand(): ~,
+ * %-tokens incl. %C, ${ENV}). `home` replaces the user's home (NULL: the
+ * passwd one), `env` getenv (NULL: the real one). Returns the new string
+ * (sl_free) or NULL: *why says what ssh would refuse, NULL = out of memory.
+ */
+char *sl_client_expand_path(const struct sl_client *c, const struct sl_eff *e,
+    const char *path, const char *home, const char *(*env)(const char *),
+    const char **why);
+
 /* Start counting (resets); then sl_client_eval() per host. */
 int sl_client_trace_enable(struct sl_client *c);
 size_t sl_client_trace(const struct sl_client *c,

@@ -1506,7 +1506,8 @@ struct tokens {
  * tokens; NULL with *err set when ssh would die.
  */
 static char *
-expand(const struct tokens *t, const char *s, bool dollar, const char **err)
+expand(const struct tokens *t, const char *s, bool dollar,
+    const char *(*env)(const char *), const char **err)
 {
 	struct sl_strbuf sb = SL_STRBUF_INIT;
 	const char *v;
@@ -1525,7 +1526,8 @@ expand(const struct tokens *t, const char *s, bool dollar, const char **err)
 			}
 			memcpy(name, s + 2, n);
 			name[n] = '\0';
-			if ((v = getenv(name)) == NULL) {
+			if ((v = (env ? env : (const char *(*)(const char *))
+			    getenv)(name)) == NULL) {
 				*err = "invalid environment variable expansion";
 				goto fail;
 			}
@@ -1564,12 +1566,12 @@ expand(const struct tokens *t, const char *s, bool dollar, const char **err)
 	return NULL;
 }
 
-/* tilde_expand_filename() with the user's home from the passwd file. */
+/* tilde_expand_filename(): `home` for "~/", the passwd file for ~user. */
 static char *
-tilde(const struct st *st, const char *s, const char **err)
+tilde_home(const char *home, const char *s, const char **err)
 {
 	struct sl_strbuf sb = SL_STRBUF_INIT;
-	const char *slash, *home = st->home;
+	const char *slash;
 	char user[256];
 	struct passwd *pw;
 	size_t n;
@@ -1609,14 +1611,14 @@ path_expand(struct st *st, const struct tokens *t, const char *s,
 	const char *err = NULL;
 	char *a, *b;
 
-	if ((a = tilde(st, s, &err)) == NULL) {
+	if ((a = tilde_home(st->home, s, &err)) == NULL) {
 		if (err)
 			sl_eff_fail(st->e, origin(r), "%s in '%s'", err, s);
 		else
 			st->oom = true;
 		return NULL;
 	}
-	b = expand(t, a, true, &err);
+	b = expand(t, a, true, NULL, &err);
 	sl_free(a);
 	if (b == NULL) {
 		if (err)
@@ -1914,7 +1916,7 @@ fwd_part(struct st *st, const struct tokens *t, const char *p, size_t n,
 
 	if (raw == NULL || *p != 'p')
 		return raw;
-	x = expand(t, raw, false, &err);
+	x = expand(t, raw, false, NULL, &err);
 	if (x == NULL && err != NULL)
 		sl_eff_fail(st->e, origin(r), "%s in forwarding path '%s'",
 		    err, raw);
@@ -2220,7 +2222,7 @@ dump(struct st *st, const char *host)
 	    !is_none(v)) {
 		const char *err = NULL;
 
-		if ((x = expand(&t, v, false, &err)) != NULL) {
+		if ((x = expand(&t, v, false, NULL, &err)) != NULL) {
 			ADD(SL_OPT_SSH_REMOTECOMMAND, "remotecommand",
 			    slot_origin(st, SL_OPT_SSH_REMOTECOMMAND), "%s", x);
 			sl_free(x);
@@ -2833,4 +2835,58 @@ sl_client_trace(const struct sl_client *c, const struct sl_op_trace **out)
 {
 	*out = c->trace;
 	return c->trace ? c->nops : 0;
+}
+
+char *
+sl_client_expand_path(const struct sl_client *c, const struct sl_eff *e,
+    const char *path, const char *home, const char *(*env)(const char *),
+    const char **why)
+{
+	struct tokens t;
+	struct sha1 sh = { { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
+	    0xc3d2e1f0 }, 0, { 0 }, 0 };
+	const struct sl_eff_item *it;
+	const char *host_arg = "", *hostname = "", *port = "22", *user = "";
+	const char *alias = NULL;
+	char *a, *b;
+	size_t i;
+
+	*why = NULL;
+	for (i = 0; i < e->nitems; i++) {
+		it = &e->items[i];
+		if (strcmp(it->key, "host") == 0)
+			host_arg = it->value;
+		else if (strcmp(it->key, "hostname") == 0)
+			hostname = it->value;
+		else if (strcmp(it->key, "port") == 0)
+			port = it->value;
+		else if (strcmp(it->key, "user") == 0)
+			user = it->value;
+		else if (strcmp(it->key, "hostkeyalias") == 0)
+			alias = it->value;
+	}
+	if (*host_arg == '\0')
+		host_arg = hostname;
+	memset(&t, 0, sizeof(t));
+	snprintf(t.thishost, sizeof(t.thishost), "%s", c->thishost);
+	snprintf(t.shorthost, sizeof(t.shorthost), "%s", c->thishost);
+	t.shorthost[strcspn(t.shorthost, ".")] = '\0';
+	snprintf(t.uid, sizeof(t.uid), "%llu", (unsigned long long)c->uid);
+	snprintf(t.port, sizeof(t.port), "%s", port);
+	t.keyalias = alias ? alias : host_arg;
+	t.host_arg = host_arg;
+	t.home = home ? home : c->home;
+	t.remhost = hostname;
+	t.remuser = user;
+	t.locuser = c->luser;
+	sha1_update(&sh, t.thishost, strlen(t.thishost));
+	sha1_update(&sh, hostname, strlen(hostname));
+	sha1_update(&sh, t.port, strlen(t.port));
+	sha1_update(&sh, user, strlen(user));
+	sha1_hex(&sh, t.hash);
+	if ((a = tilde_home(t.home, path, why)) == NULL)
+		return NULL;
+	b = expand(&t, a, true, env, why);
+	sl_free(a);
+	return b;
 }

@@ -169,54 +169,26 @@ local_user(void)
 	return pw != NULL ? pw->pw_name : "root";
 }
 
-/* ~ and the common % tokens of IdentityFile/CertificateFile. */
+/*
+ * A path as ssh expands IdentityFile / CertificateFile / IdentityAgent for
+ * the evaluated host (sl_client_expand_path()); what ssh would refuse to
+ * expand is kept as written, so the later steps report the missing file.
+ */
 static const char *
 expand_path(struct sl_nego *n, const char *s, const char *host_arg)
 {
-	struct sl_strbuf sb = SL_STRBUF_INIT;
-	const char *r;
+	const char *why = NULL, *r;
+	char *x;
 
-	if (s[0] == '~' && (s[1] == '/' || s[1] == '\0')) {
-		sl_strbuf_adds(&sb, home_dir(&n->lo));
-		s++;
-	}
-	for (; *s; s++) {
-		if (*s != '%' || s[1] == '\0') {
-			sl_strbuf_addc(&sb, *s);
-			continue;
-		}
-		s++;
-		switch (*s) {
-		case '%':
-			sl_strbuf_addc(&sb, '%');
-			break;
-		case 'd':
-			sl_strbuf_adds(&sb, home_dir(&n->lo));
-			break;
-		case 'u':
-			sl_strbuf_adds(&sb, local_user());
-			break;
-		case 'r':
-			sl_strbuf_adds(&sb, n->c.user ? n->c.user : "");
-			break;
-		case 'h':
-			sl_strbuf_adds(&sb, n->c.host ? n->c.host : "");
-			break;
-		case 'n':
-			sl_strbuf_adds(&sb, host_arg);
-			break;
-		case 'p':
-			sl_strbuf_adds(&sb, n->c.port ? n->c.port : "22");
-			break;
-		default:
-			sl_strbuf_addc(&sb, '%');
-			sl_strbuf_addc(&sb, *s);
-			break;
-		}
-	}
-	r = sb.failed ? NULL : sl_arena_strndup(&n->a, sb.buf ? sb.buf : "",
-	    sb.len);
-	sl_strbuf_release(&sb);
+	(void)host_arg;
+	if (n->client == NULL || n->client_eff == NULL)
+		return s;
+	x = sl_client_expand_path(n->client, n->client_eff, s,
+	    home_dir(&n->lo), NULL, &why);
+	if (x == NULL)
+		return why != NULL ? s : NULL;
+	r = sl_arena_strndup(&n->a, x, strlen(x));
+	sl_free(x);
 	return r;
 }
 

@@ -425,6 +425,12 @@ sl_ctx_sort_diags(struct sl_ctx *ctx)
 	ctx->diags.n = j;
 }
 
+size_t
+sl_ctx_nsources(const struct sl_ctx *ctx)
+{
+	return ctx->nsrc;
+}
+
 const char *
 sl_ctx_source_path(const struct sl_ctx *ctx, uint32_t id)
 {

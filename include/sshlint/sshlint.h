@@ -113,6 +113,9 @@ typedef int (*sl_diag_keep_fn)(void *arg, const struct sl_diag *d);
 size_t sl_ctx_filter_diags(struct sl_ctx *ctx, sl_diag_keep_fn keep,
     void *arg);
 
+/** Number of files loaded in the context (source ids are 0 .. n-1). */
+size_t sl_ctx_nsources(const struct sl_ctx *ctx);
+
 /** Source file of a finding: display path, bytes, and line/column lookup. */
 const char *sl_ctx_source_path(const struct sl_ctx *ctx, uint32_t source_id);
 int sl_ctx_source_text(const struct sl_ctx *ctx, uint32_t source_id,
