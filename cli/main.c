@@ -804,6 +804,8 @@ fix_one(struct run *rn, const char *path, int dialect,
 	fo.fail_write = fault("SSHLINT_FAIL_WRITE");
 	fo.fail_fsync = fault("SSHLINT_FAIL_FSYNC");
 	fo.fail_rename = fault("SSHLINT_FAIL_RENAME");
+	fo.kill_before_rename = getenv("SSHLINT_TEST_KILL_BEFORE_RENAME") !=
+	    NULL;
 	r = sl_fix_file(&lo, path, &fo, stdout, rn->c->diff ? stderr : stdout,
 	    &res);
 	if (r != 0) {

@@ -125,6 +125,7 @@ sl_edit_file(const char *path, const struct sl_edit *edits, size_t n,
 	faults.write_errno = fo->fail_write;
 	faults.fsync_errno = fo->fail_fsync;
 	faults.rename_errno = fo->fail_rename;
+	faults.kill_before_rename = fo->kill_before_rename;
 	r = sl_atomic_replace(path, orig, len, sb.buf, sb.len,
 	    fo->backup_suffix, &faults, err, errlen);
  out:

@@ -561,6 +561,7 @@ sl_fix_file(const struct sl_lint_options *opts, const char *path,
 	faults.write_errno = fo->fail_write;
 	faults.fsync_errno = fo->fail_fsync;
 	faults.rename_errno = fo->fail_rename;
+	faults.kill_before_rename = fo->kill_before_rename;
 	for (i = 0; i < fx.nf; i++) {
 		struct fbuf *b = &fx.f[i];
 		char err[1024];

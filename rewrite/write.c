@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,8 @@ sl_atomic_replace(const char *path, const char *expect, size_t elen,
 		    "overwritten", path);
 		goto out;
 	}
+	if (faults != NULL && faults->kill_before_rename)
+		(void)raise(SIGKILL);	/* test: a crash at the worst moment */
 	if (faults != NULL && faults->rename_errno != 0) {
 		errno = faults->rename_errno;
 		fail(err, errlen, "%s: rename: %s", path, strerror(errno));

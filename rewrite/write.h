@@ -9,6 +9,7 @@ struct sl_write_faults {
 	int write_errno;	/* 0, or e.g. ENOSPC / EIO on write() */
 	int fsync_errno;
 	int rename_errno;
+	int kill_before_rename;	/* SIGKILL the process just before rename */
 };
 
 /*

@@ -34,6 +34,8 @@ struct sl_fix_options {
 	void *rule_off_arg;
 	/** Test hooks: fail the write/fsync/rename with this errno. */
 	int fail_write, fail_fsync, fail_rename;
+	/** Test hook: the process kills itself just before the rename. */
+	int kill_before_rename;
 };
 
 /** What happened to one tree. */

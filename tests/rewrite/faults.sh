@@ -47,6 +47,18 @@ for f in SSHLINT_FAIL_WRITE=ENOSPC SSHLINT_FAIL_WRITE=EIO SSHLINT_FAIL_FSYNC=EIO
 	grep -q 'unchanged' "$tmp/err" && ok || bad "$f: no clear message"
 done
 
+# 2b. killed between the temporary write and the rename: the original is
+# intact; the only trace is the recognisable temporary file
+mk "$tmp/kill"
+SSHLINT_TEST_KILL_BEFORE_RENAME=1 "$sshlint" --fix --openssh 9.2 \
+    --dialect ssh "$tmp/kill/config" >/dev/null 2>&1
+[ $? -eq 137 ] && ok || bad "kill: not killed"
+if [ "$(cat "$tmp/kill/config")" = "$(printf 'Host web\n    Port 22\n    Port 2222')" ]; then ok; else bad "kill: original changed"; fi
+[ "$(ls -a "$tmp/kill" | grep -c '^\.sshlint-')" -eq 1 ] && ok || bad "kill: expected one .sshlint-* file left"
+# and the next run works normally
+"$sshlint" --fix --openssh 9.2 --dialect ssh "$tmp/kill/config" >/dev/null 2>&1
+[ "$(cat "$tmp/kill/config")" = "$fixed" ] && ok || bad "kill: the next run did not fix"
+
 # 3. a read-only file (also for root)
 mk "$tmp/ro"
 chmod 444 "$tmp/ro/config"

@@ -98,7 +98,7 @@ test_modified_since_read(void **state)
 static void
 test_faults(void **state)
 {
-	struct sl_write_faults f = { ENOSPC, 0, 0 };
+	struct sl_write_faults f = { ENOSPC, 0, 0, 0 };
 	char p[512], buf[256], err[256];
 
 	(void)state;
