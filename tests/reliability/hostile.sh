@@ -96,5 +96,29 @@ check show-patterns-all 300 "0 1" show client --openssh 9.2 --all -F "$tmp/patte
 check sshd-binary 60 "1 2" --openssh 9.2 --config /dev/null --dialect sshd "$tmp/binary"
 check sshd-million 300 "0 1 2" --openssh 9.2 --config /dev/null --dialect sshd "$tmp/million"
 
+# nothing a configuration names is ever executed, in any command
+cat >"$tmp/exec" <<EOC
+Match exec "touch $tmp/pwned-match"
+    User x
+Host *
+    ProxyCommand touch $tmp/pwned-proxy
+    KnownHostsCommand /usr/bin/touch $tmp/pwned-khc
+    LocalCommand touch $tmp/pwned-local
+    PermitLocalCommand yes
+    RemoteCommand touch $tmp/pwned-remote
+EOC
+cp "$tmp/exec" "$tmp/exec2"
+"$sshlint" $L "$tmp/exec" >/dev/null 2>&1
+"$sshlint" show client --openssh 9.2 --assume-exec true -F "$tmp/exec" h >/dev/null 2>&1
+"$sshlint" show client --openssh 9.2 --all -F "$tmp/exec" >/dev/null 2>&1
+"$sshlint" --fix $L "$tmp/exec2" >/dev/null 2>&1
+"$sshlint" negotiate --client-config "$tmp/exec" --host h --no-agent >/dev/null 2>&1
+"$sshlint" doctor -F "$tmp/exec" h >/dev/null 2>&1
+if ls "$tmp" | grep -q '^pwned-'; then
+	bad "a command of the configuration was executed: $(ls "$tmp" | grep '^pwned-')"
+else
+	pass=$((pass + 1))
+fi
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
