@@ -1125,19 +1125,18 @@ uniq_names(char **v, size_t *n)
 static int
 add_instance(char ***v, size_t *n, size_t *cap, const char *p, size_t len)
 {
-	char *t = sl_strndup(p, len), *x = t ? instance(t) : NULL, *y = NULL;
+	struct sl_strbuf sb = SL_STRBUF_INIT;
+	char *t = sl_strndup(p, len), *x = t ? instance(t) : NULL;
 	int r = SL_ENOMEM;
 
 	/* "instance<TAB>pattern": findings name the pattern, not the
 	 * made-up instance */
-	if (x != NULL && strcmp(x, t) != 0 &&
-	    asprintf(&y, "%s\thosts matching '%s'", x, t) < 0)
-		y = NULL;
 	if (x != NULL && strcmp(x, t) == 0)
 		r = add_name(v, n, cap, x, strlen(x));
-	else if (y != NULL)
-		r = add_name(v, n, cap, y, strlen(y));
-	free(y);
+	else if (x != NULL && sl_strbuf_addf(&sb, "%s\thosts matching '%s'",
+	    x, t) == 0)
+		r = add_name(v, n, cap, sb.buf, sb.len);
+	sl_strbuf_release(&sb);
 	sl_free(t);
 	sl_free(x);
 	return r;
