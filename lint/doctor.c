@@ -835,9 +835,18 @@ check_agent(struct sl_doctor *d, const struct sl_doctor_client_opts *o,
 		    fmt("The agent has no identities."), NULL, "the agent holds "
 		    "no keys (or it is locked with ssh-add -x: a locked agent "
 		    "lists none)");
-	/* confirmation: the agent's environment */
-	if (ag->peer_pid > 0 && (r = sl_agent_read_environ(ag->peer_pid, &env,
-	    &len)) == 0) {
+	/* confirmation: the agent's environment. The socket's peer is the
+	 * process that created it, which ssh-agent leaves when it forks into
+	 * the background: then SSH_AGENT_PID names the agent. */
+	r = SL_EIO;
+	if (ag->peer_pid > 0)
+		r = sl_agent_read_environ(ag->peer_pid, &env, &len);
+	if (r != 0 && r != SL_ENOMEM && o->getenv != NULL &&
+	    o->getenv("SSH_AGENT_PID") != NULL &&
+	    atol(o->getenv("SSH_AGENT_PID")) > 0)
+		r = sl_agent_read_environ(atol(o->getenv("SSH_AGENT_PID")),
+		    &env, &len);
+	if (r == 0) {
 		d->agent_confirm = sl_agent_confirm_from_env(env, len,
 		    o->default_askpass ? o->default_askpass :
 		    "/usr/bin/ssh-askpass", runnable, why, sizeof(why));
@@ -849,7 +858,7 @@ check_agent(struct sl_doctor *d, const struct sl_doctor_client_opts *o,
 			    NULL, "%s: a key added with 'ssh-add -c' would be "
 			    "refused at every use (the protocol does not say "
 			    "which keys carry that constraint)", why);
-	} else if (ag->peer_pid > 0 && r == SL_ENOMEM)
+	} else if (r == SL_ENOMEM)
 		d->oom = true;
 }
 
