@@ -819,11 +819,11 @@ set_first(struct st *st, int slot, struct ref r)
 
 /* Canonical text of a forward, "" if it does not parse. */
 static char *
-forward_canon(const char *spec, bool dynamic, bool remote)
+forward_canon(const char *spec)
 {
 	char *copy, *cp, *f[4];
 	bool path[4];
-	int n = 0, i, lport = -1, cport = 0;
+	int n = 0, lport = -1, cport = 0;
 	const char *lhost = NULL, *lpath = NULL, *chost = NULL, *cpath = NULL;
 	struct sl_strbuf sb = SL_STRBUF_INIT;
 
@@ -911,8 +911,6 @@ forward_canon(const char *spec, bool dynamic, bool remote)
 	default:
 		goto bad;
 	}
-	(void)dynamic;
-	(void)remote;
 	/* listen part \t connect part; '\001' marks the socks target */
 	/* each part starts with 'p' (a socket path) or 'a' */
 	if (lpath != NULL)
@@ -932,8 +930,6 @@ forward_canon(const char *spec, bool dynamic, bool remote)
 	sl_strbuf_addc(&sb, '\t');
 	sl_strbuf_addc(&sb, chost == NULL ? 'n' : strcmp(chost, "socks") ==
 	    0 ? 's' : 'h');
-	for (i = 0; i < 0; i++)
-		;
 	sl_free(copy);
 	return sl_strbuf_detach(&sb);
  bad:
@@ -958,7 +954,7 @@ add_forward(struct st *st, int li, const struct sl_line *ln, struct ref r,
 			dynamic = true;
 		sl_strbuf_adds(&sb, ln->nargs ? ln->args[0].val : "");
 	}
-	if (sb.failed || (canon = forward_canon(sb.buf, dynamic, remote)) ==
+	if (sb.failed || (canon = forward_canon(sb.buf)) ==
 	    NULL) {
 		sl_strbuf_release(&sb);
 		st->oom = true;
@@ -1025,9 +1021,6 @@ apply(struct st *st, const struct op *o, bool active)
 	case SL_OPT_SSH_IDENTITYFILE:
 	case SL_OPT_SSH_CERTIFICATEFILE: {
 		int li = opt == SL_OPT_SSH_IDENTITYFILE ? L_ID : L_CERT;
-		int up = st->c->ops[0].kind == OP_FILE ? 0 : 0;
-
-		(void)up;
 		for (k = 0; k < st->l[li].n; k++)
 			if (strcmp(st->l[li].v[k].val, a0) == 0 &&
 			    st->l[li].v[k].kind == (int)o->userconf)
@@ -1223,7 +1216,7 @@ match_line(struct st *st, const struct op *o)
 	const char *ruser = st->user ? st->user : st->luser;
 	char *host = NULL;
 	uint32_t a;
-	int result = 1, r, attributes = 0;
+	int result = 1, r;
 
 	if (st->final_pass)
 		host = sl_strdup(st->host);
@@ -1248,7 +1241,6 @@ match_line(struct st *st, const struct op *o)
 				result = neg ? 0 : 1;
 			break;
 		}
-		attributes++;
 		if (strcasecmp(attr, "canonical") == 0 ||
 		    strcasecmp(attr, "final") == 0) {
 			if (st->final_pass == neg)
@@ -1284,7 +1276,6 @@ match_line(struct st *st, const struct op *o)
 		if (r == (neg ? 1 : 0))
 			result = 0;
 	}
-	(void)attributes;
 	sl_free(host);
 	return result;
 }
@@ -1697,13 +1688,6 @@ dump_str(struct st *st, int opt, const char *key)
 		ADD(opt, key, slot_origin(st, opt), "%s", v);
 }
 
-/* A raw rest-of-line value (ProxyCommand & co.): NULL if none. */
-static const char *
-raw_value(const struct st *st, int slot)
-{
-	return sval(st, slot);
-}
-
 /*
  * sl_algo_assemble() remembered per client: most hosts share the lists.
  * Returns 0 and *list (owned by the client), SL_EINVAL or SL_ENOMEM.
@@ -1966,7 +1950,7 @@ dump(struct st *st, const char *host)
 	char buf[64], *x, *hka = NULL;
 	struct sha1 sh = { { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
 	    0xc3d2e1f0 }, 0, { 0 }, 0 };
-	int port = 22, loglevel, upd, cp, i;
+	int port = 22, loglevel, upd, i;
 	bool has_jump;
 	size_t k;
 
@@ -2214,11 +2198,11 @@ dump(struct st *st, const char *host)
 	if (version_has(st, "CASignatureAlgorithms"))
 		dump_algo(st, SL_OPT_SSH_CASIGNATUREALGORITHMS,
 		    "casignaturealgorithms", SL_AO_CASIG);
-	if ((v = raw_value(st, SL_OPT_SSH_LOCALCOMMAND)) != NULL &&
+	if ((v = sval(st, SL_OPT_SSH_LOCALCOMMAND)) != NULL &&
 	    !is_none(v))
 		ADD(SL_OPT_SSH_LOCALCOMMAND, "localcommand", slot_origin(st,
 		    SL_OPT_SSH_LOCALCOMMAND), "%s", v);
-	if ((v = raw_value(st, SL_OPT_SSH_REMOTECOMMAND)) != NULL &&
+	if ((v = sval(st, SL_OPT_SSH_REMOTECOMMAND)) != NULL &&
 	    !is_none(v)) {
 		const char *err = NULL;
 
@@ -2263,7 +2247,7 @@ dump(struct st *st, const char *host)
 	ADD(SL_OPT_SSH_XAUTHLOCATION, "xauthlocation", slot_origin(st,
 	    SL_OPT_SSH_XAUTHLOCATION), "%s", v ? v : "/usr/bin/xauth");
 	if (version_has(st, "KnownHostsCommand") &&
-	    (v = raw_value(st, SL_OPT_SSH_KNOWNHOSTSCOMMAND)) != NULL &&
+	    (v = sval(st, SL_OPT_SSH_KNOWNHOSTSCOMMAND)) != NULL &&
 	    !is_none(v))
 		ADD(SL_OPT_SSH_KNOWNHOSTSCOMMAND, "knownhostscommand",
 		    slot_origin(st, SL_OPT_SSH_KNOWNHOSTSCOMMAND), "%s", v);
@@ -2514,12 +2498,11 @@ dump(struct st *st, const char *host)
 		    "%s", (uh = jump_text(j, hp, last)) ? uh : j);
 		sl_free(uh);
 		sl_free(j);
-	} else if ((v = raw_value(st, SL_OPT_SSH_PROXYCOMMAND)) != NULL &&
+	} else if ((v = sval(st, SL_OPT_SSH_PROXYCOMMAND)) != NULL &&
 	    !is_none(v))
 		ADD(SL_OPT_SSH_PROXYCOMMAND, "proxycommand", slot_origin(st,
 		    SL_OPT_SSH_PROXYCOMMAND), "%s", v);
 	sl_free(hka);
-	(void)cp;
 }
 
 /* ssh refuses a ProxyJump whose (last) hop is the destination itself. */
@@ -2742,7 +2725,6 @@ sl_client_eval(struct sl_client *c, const struct sl_client_query *q,
 		/* pass 2: Hostname is now the target, Host sees it */
 		st.final_pass = true;
 		st.host = host;
-		st.slot[SL_OPT_SSH_HOSTNAME] = st.slot[SL_OPT_SSH_HOSTNAME];
 		run_pass(&st);
 		if (st.oom)
 			goto oom;
